@@ -1,0 +1,28 @@
+package dev.keyshell;
+
+import dev.keyshell.cli.Cli;
+import dev.keyshell.core.Env;
+import dev.keyshell.provision.FastRun;
+import java.io.InputStream;
+import java.io.PrintStream;
+
+/**
+ * Entry point. {@code plugin run} is dispatched before picocli is loaded: it runs on every {@code
+ * aws} the user types, and a warm cache must be served without picocli's model (see
+ * docs/performance.md).
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, Env.system(), System.in, System.out, System.err));
+  }
+
+  /** Runs keyshell and returns its exit code; the only caller of System.exit is {@link #main}. */
+  public static int run(String[] args, Env env, InputStream in, PrintStream out, PrintStream err) {
+    if (FastRun.handles(args)) {
+      return FastRun.run(args, env, in, out, err);
+    }
+    return Cli.execute(args, env, in, out, err);
+  }
+}

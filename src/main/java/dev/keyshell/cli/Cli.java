@@ -1,0 +1,97 @@
+package dev.keyshell.cli;
+
+import dev.keyshell.core.Env;
+import dev.keyshell.core.ExitCode;
+import dev.keyshell.core.KeyshellException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/** Builds the picocli command tree and runs it with one exception mapper. */
+public final class Cli {
+  private Cli() {}
+
+  public static int execute(
+      String[] args, Env env, InputStream in, PrintStream out, PrintStream err) {
+    Context ctx = new Context(env, in, out, err);
+    CommandLine cl = commandLine(ctx);
+    cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+    cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+    return cl.execute(args);
+  }
+
+  /** The command tree, for execution and for generated completion scripts. */
+  public static CommandLine commandLine(Context ctx) {
+    CommandLine cl = new CommandLine(new KeyshellCommand(), new Factory(ctx));
+    cl.setExecutionExceptionHandler(Cli::mapException);
+    cl.setParameterExceptionHandler(Cli::mapUsageError);
+    cl.setUsageHelpWidth(80);
+    cl.setUsageHelpLongOptionsMaxWidth(28);
+    return cl;
+  }
+
+  private static int mapException(
+      Exception e, CommandLine cl, CommandLine.ParseResult parseResult) {
+    PrintWriter err = cl.getErr();
+    boolean debug = parseResult != null && debugRequested(cl);
+    if (e instanceof KeyshellException ke) {
+      err.println("keyshell: " + ke.getMessage());
+      if (ke.hint() != null) {
+        err.println("hint: " + ke.hint());
+      }
+      if (debug) {
+        e.printStackTrace(err);
+      }
+      err.flush();
+      return ke.exitCode();
+    }
+    err.println("keyshell: unexpected error (" + e.getClass().getSimpleName() + ")");
+    err.println(
+        debug
+            ? "hint: the stack trace follows; please report it"
+            : "hint: run again with --debug for details, and report it");
+    if (debug) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return ExitCode.FAILURE;
+  }
+
+  private static boolean debugRequested(CommandLine cl) {
+    CommandLine root = cl;
+    while (root.getParent() != null) {
+      root = root.getParent();
+    }
+    return root.getCommand() instanceof KeyshellCommand k && k.debug;
+  }
+
+  private static int mapUsageError(CommandLine.ParameterException ex, String[] args) {
+    CommandLine cl = ex.getCommandLine();
+    PrintWriter err = cl.getErr();
+    err.println("keyshell: " + ex.getMessage());
+    err.println("hint: see '" + cl.getCommandSpec().qualifiedName() + " --help'");
+    err.flush();
+    return ExitCode.USAGE;
+  }
+
+  /** Gives every command the shared {@link Context} through its constructor. */
+  private static final class Factory implements CommandLine.IFactory {
+    private final Context ctx;
+    private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
+
+    Factory(Context ctx) {
+      this.ctx = ctx;
+    }
+
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      try {
+        return cls.getDeclaredConstructor(Context.class).newInstance(ctx);
+      } catch (NoSuchMethodException e) {
+        return fallback.create(cls);
+      }
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package dev.keyshell.scope;
+
+import dev.keyshell.item.ItemRef;
+import dev.keyshell.item.StoreKind;
+
+/**
+ * One credential in a scope file: the item by reference (never a value), the title and vault name
+ * for display, and optionally the AWS root profile it is for (none: the default).
+ */
+public record CredentialRef(
+    String plugin,
+    String credentialType,
+    ItemRef item,
+    String title,
+    String vaultName,
+    String profile) {
+
+  public static CredentialRef aws(ItemRef item, String title, String vaultName, String profile) {
+    return new CredentialRef("aws", "access_key", item, title, vaultName, profile);
+  }
+
+  public boolean isDefault() {
+    return profile == null || profile.isEmpty();
+  }
+
+  /** How it is shown to the user: title, vault and store. */
+  public String describe() {
+    StoreKind store = item.store();
+    return "'"
+        + title
+        + "'"
+        + (vaultName == null ? "" : " in vault '" + vaultName + "'")
+        + " ("
+        + store.id()
+        + ")";
+  }
+}
