@@ -7,7 +7,6 @@ import dev.keyshell.setup.CredentialsLine.Kind;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -53,7 +52,7 @@ public final class CredentialsFile {
   public static Path location(Env env) {
     return env.get("AWS_SHARED_CREDENTIALS_FILE")
         .map(p -> p.equals("~") || p.startsWith("~/") ? env.home() + p.substring(1) : p)
-        .map(Path::of)
+        .map(p -> env.cwd().resolve(p))
         .orElseGet(() -> env.home().resolve(".aws").resolve("credentials"));
   }
 
@@ -168,8 +167,8 @@ public final class CredentialsFile {
       Path target = path.toRealPath();
       // Lock the file itself, not a lock file beside it, so nothing is left behind in ~/.aws.
       // A second keyshell that locks the renamed-away file still re-reads the path below.
-      try (FileChannel channel = FileChannel.open(target, StandardOpenOption.WRITE);
-          FileLock lock = channel.lock()) {
+      try (FileChannel channel = FileChannel.open(target, StandardOpenOption.WRITE)) {
+        channel.lock(); // released when the channel closes
         if (!Arrays.equals(Files.readAllBytes(target), bytes)) {
           throw new KeyshellException(
               path + " changed since keyshell read it; nothing was removed",

@@ -82,6 +82,22 @@ class CredentialsFileDiskTest {
   }
 
   @Test
+  void expands_a_tilde_and_resolves_a_relative_path_from_the_working_directory() {
+    Path home = Path.of("/home/u");
+    Path cwd = Path.of("/work/project");
+    assertEquals(
+        Path.of("/home/u/keys/credentials"),
+        CredentialsFile.location(
+            new dev.keyshell.core.Env(
+                java.util.Map.of("AWS_SHARED_CREDENTIALS_FILE", "~/keys/credentials"), home, cwd)));
+    assertEquals(
+        Path.of("/work/project/creds"),
+        CredentialsFile.location(
+            new dev.keyshell.core.Env(
+                java.util.Map.of("AWS_SHARED_CREDENTIALS_FILE", "creds"), home, cwd)));
+  }
+
+  @Test
   void explains_a_missing_file_with_a_hint() {
     Path missing = dir.resolve("nope");
     KeyshellException e =
