@@ -3,8 +3,6 @@ package dev.keyshell.setup;
 import dev.keyshell.core.Env;
 import dev.keyshell.core.KeyshellException;
 import dev.keyshell.core.SecureFiles;
-import dev.keyshell.setup.CredentialsLine.Kind;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
@@ -14,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,37 +115,7 @@ public final class CredentialsFile {
    */
   public byte[] withoutKeys(String profile) {
     profileOrThrow(profile);
-    Set<CredentialsLine> drop = new HashSet<>();
-    Set<Integer> blocks = new HashSet<>();
-    for (CredentialsLine line : parsed.lines()) {
-      if (profile.equals(line.profile()) && line.key() != null && KEY_LINES.contains(line.key())) {
-        drop.add(line);
-        blocks.add(line.block());
-      }
-    }
-    for (int block : blocks) {
-      List<CredentialsLine> rest = new ArrayList<>();
-      for (CredentialsLine line : parsed.lines()) {
-        if (line.block() == block && line.kind() != Kind.HEADER && !drop.contains(line)) {
-          rest.add(line);
-        }
-      }
-      if (rest.stream().allMatch(CredentialsLine::isLayout)) {
-        boolean comments = rest.stream().anyMatch(l -> l.kind() == Kind.COMMENT);
-        for (CredentialsLine line : parsed.lines()) {
-          if (line.block() == block && (line.kind() == Kind.HEADER || !comments)) {
-            drop.add(line);
-          }
-        }
-      }
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);
-    for (CredentialsLine line : parsed.lines()) {
-      if (!drop.contains(line)) {
-        out.write(bytes, line.start(), line.end() - line.start());
-      }
-    }
-    byte[] result = out.toByteArray();
+    byte[] result = KeyLineRemoval.remove(bytes, parsed.lines(), profile, KEY_LINES);
     checkOnlyKeysRemoved(profile, result);
     return result;
   }

@@ -4,6 +4,7 @@ import dev.keyshell.core.KeyshellException;
 import dev.keyshell.setup.CredentialsLine.Kind;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,7 +62,7 @@ final class CredentialsParser {
       parser.line(start, next, text);
       start = next;
     }
-    return new Parsed(List.copyOf(parser.lines), parser.profiles);
+    return new Parsed(List.copyOf(parser.lines), Collections.unmodifiableMap(parser.profiles));
   }
 
   private void line(int start, int end, String text) {

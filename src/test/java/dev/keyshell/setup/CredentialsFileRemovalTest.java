@@ -183,6 +183,18 @@ class CredentialsFileRemovalTest {
   }
 
   @Test
+  void keeps_the_header_over_a_line_the_aws_parser_ignores_so_the_file_stays_readable() {
+    // Without its header, "in valid = x" would stand before any section: an error for the SDKs.
+    String file =
+        "[dev]\nin valid = x\naws_access_key_id = "
+            + ID
+            + "\naws_secret_access_key = "
+            + SECRET
+            + "\n";
+    assertEquals("[dev]\nin valid = x\n", remove(file, "dev"));
+  }
+
+  @Test
   void leaves_a_profile_without_keys_unchanged() {
     String file = "[dev]\nregion = x\n";
     assertEquals(file, remove(file, "dev"));
