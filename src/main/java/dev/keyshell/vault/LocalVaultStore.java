@@ -11,7 +11,6 @@ import dev.keyshell.item.ItemRef;
 import dev.keyshell.item.StoreKind;
 import dev.keyshell.store.Store;
 import java.io.IOException;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,15 +29,10 @@ public final class LocalVaultStore implements Store {
   static final int ITERATIONS = 600_000;
 
   static final int MAX_ITERATIONS = 50_000_000;
-  private static final int PROMPT_ATTEMPTS = 3;
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final VaultFile file;
-  private final Passphrases passphrases;
-  private final AgentClient agent;
-  private final Prompter prompter;
+  private final VaultUnlock unlock;
   private final int iterations;
-  private VaultKey key;
 
   public LocalVaultStore(Env env, Dirs dirs, Prompter prompter) {
     this(env, dirs, prompter, ITERATIONS);
@@ -47,9 +41,7 @@ public final class LocalVaultStore implements Store {
   /** For tests only: a cheaper KDF, so a test suite does not spend minutes deriving keys. */
   LocalVaultStore(Env env, Dirs dirs, Prompter prompter, int iterations) {
     this.file = new VaultFile(dirs.data());
-    this.passphrases = new Passphrases(env, prompter);
-    this.agent = new AgentClient(env, dirs, prompter);
-    this.prompter = prompter;
+    this.unlock = new VaultUnlock(file.path(), env, dirs, prompter, iterations);
     this.iterations = iterations;
   }
 
@@ -125,7 +117,7 @@ public final class LocalVaultStore implements Store {
       VaultContents contents;
       boolean fresh = !file.exists();
       if (fresh) {
-        header = initialise();
+        header = unlock.initialise();
         contents = VaultContents.empty();
       } else {
         byte[] bytes = file.read();
@@ -140,12 +132,12 @@ public final class LocalVaultStore implements Store {
       contents.add(item);
       byte[] plaintext = contents.encode();
       try {
-        file.write(VaultCipher.seal(header, key, plaintext));
+        file.write(VaultCipher.seal(header, unlock.keyFor(header), plaintext));
       } finally {
         Arrays.fill(plaintext, (byte) 0);
       }
       if (fresh) {
-        agent.keep(key);
+        unlock.keepForSession();
       }
       return ref(item.id());
     } catch (IOException e) {
@@ -171,7 +163,7 @@ public final class LocalVaultStore implements Store {
   }
 
   private VaultContents decrypt(byte[] bytes, VaultHeader header) {
-    unlock(header);
+    VaultKey key = unlock.keyFor(header);
     byte[] plaintext = null;
     try {
       plaintext = VaultCipher.open(bytes, header, key);
@@ -182,68 +174,6 @@ public final class LocalVaultStore implements Store {
       if (plaintext != null) {
         Arrays.fill(plaintext, (byte) 0);
       }
-    }
-  }
-
-  /** Makes {@link #key} open {@code header}: from memory, the session agent, or the passphrase. */
-  private void unlock(VaultHeader header) {
-    if (key != null && key.opens(header)) {
-      return;
-    }
-    forget();
-    VaultKey kept = agent.fetch().orElse(null);
-    if (kept != null && kept.opens(header)) {
-      key = kept;
-      return;
-    }
-    if (kept != null) {
-      kept.close();
-    }
-    int attempts = passphrases.fromEnv() ? 1 : PROMPT_ATTEMPTS;
-    for (int attempt = 1; ; attempt++) {
-      char[] passphrase = passphrases.existing();
-      VaultKey candidate;
-      try {
-        candidate = VaultKey.derive(passphrase, header.salt(), header.iterations());
-      } finally {
-        Arrays.fill(passphrase, '\0');
-      }
-      if (candidate.opens(header)) {
-        key = candidate;
-        agent.keep(key);
-        return;
-      }
-      candidate.close();
-      if (attempt >= attempts) {
-        throw new KeyshellException(
-            "wrong passphrase for the local vault " + file.path(),
-            passphrases.fromEnv()
-                ? "check " + Passphrases.ENV
-                : "run the command again; a forgotten passphrase cannot be recovered (see"
-                    + " docs/local-vault.md)");
-      }
-      prompter.say("keyshell: wrong passphrase, try again");
-    }
-  }
-
-  /** A new vault's header, from a newly chosen passphrase and a random salt. */
-  private VaultHeader initialise() {
-    forget();
-    char[] passphrase = passphrases.chooseNew();
-    byte[] salt = new byte[16];
-    RANDOM.nextBytes(salt);
-    try {
-      key = VaultKey.derive(passphrase, salt, iterations);
-    } finally {
-      Arrays.fill(passphrase, '\0');
-    }
-    return VaultHeader.create(iterations, salt, key.check());
-  }
-
-  private void forget() {
-    if (key != null) {
-      key.close();
-      key = null;
     }
   }
 
