@@ -1,0 +1,32 @@
+package dev.keyshell.aws;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One {@code role_arn} of a profile chain: the AssumeRole its profile asks for, signed by the
+ * credentials of the step before it.
+ */
+public record RoleStep(
+    String profile,
+    String roleArn,
+    Optional<String> externalId,
+    Optional<String> roleSessionName,
+    Optional<Integer> durationSeconds,
+    Optional<String> mfaSerial) {
+
+  public RoleStep {
+    Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(roleArn, "roleArn");
+    Objects.requireNonNull(externalId, "externalId");
+    Objects.requireNonNull(roleSessionName, "roleSessionName");
+    Objects.requireNonNull(durationSeconds, "durationSeconds");
+    Objects.requireNonNull(mfaSerial, "mfaSerial");
+  }
+
+  /** A step with only a role, for tests and simple callers. */
+  public static RoleStep of(String profile, String roleArn) {
+    return new RoleStep(
+        profile, roleArn, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+  }
+}
