@@ -29,4 +29,16 @@ public record RoleStep(
     return new RoleStep(
         profile, roleArn, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
   }
+
+  /** AssumeRole's default session length, and STS's limit when a role assumes a role. */
+  public static final int DEFAULT_SECONDS = 3600;
+
+  /**
+   * The DurationSeconds to ask for: {@code duration_seconds} or one hour, capped at one hour when
+   * the caller is itself a role session (STS refuses more for role chaining).
+   */
+  public int durationFor(Caller caller) {
+    int asked = durationSeconds.orElse(DEFAULT_SECONDS);
+    return caller.roleSession() ? Math.min(asked, DEFAULT_SECONDS) : asked;
+  }
 }
