@@ -342,6 +342,26 @@ class StsMinterTest {
   }
 
   @Test
+  void the_profile_endpoint_url_reaches_the_sdk_endpoint_resolution() {
+    answer("Action=GetSessionToken", 200, "GetSessionToken.moto-rendered.xml");
+    ProfileFile config =
+        ProfileFile.builder()
+            .content(
+                new java.io.ByteArrayInputStream(
+                    ("[profile local]\nendpoint_url = " + sts.baseUrl() + "\n")
+                        .getBytes(StandardCharsets.UTF_8)))
+            .type(ProfileFile.Type.CONFIGURATION)
+            .build();
+    StsSettings settings = new StsSettings(config, "local", "eu-west-1", Optional.empty(), "alice");
+    try (StsMinter minter = new StsMinter(settings, MfaCodeSource.NONE, CLOCK)) {
+      assertEquals(
+          "AKIAIOSFODNN7EXAMPLE",
+          minter.getSessionToken(KEYS, Optional.empty(), 900).accessKeyId());
+    }
+    assertEquals("900", received().get(0).get("DurationSeconds"));
+  }
+
+  @Test
   void default_role_session_names_are_valid_for_sts() {
     String name = RoleSessionNames.of("Jöhn Doe/" + "x".repeat(80), NOW);
     assertTrue(name.matches("[\\w+=,.@-]{2,64}"), name);
