@@ -1,11 +1,6 @@
 package dev.keyshell.aws;
 
 import dev.keyshell.core.KeyshellException;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -37,34 +32,7 @@ public final class ProfileChainResolver {
 
   /** Reads both files (a missing file is an empty one); a malformed file is a one-line error. */
   public static ProfileChainResolver load(AwsConfigFiles files) {
-    ProfileFile profiles =
-        // The first file added wins a duplicate property, and the credentials file must win.
-        ProfileFile.aggregator()
-            .addFile(parse(files.credentials(), ProfileFile.Type.CREDENTIALS))
-            .addFile(parse(files.config(), ProfileFile.Type.CONFIGURATION))
-            .build();
-    return new ProfileChainResolver(profiles, files.config().toString());
-  }
-
-  private static ProfileFile parse(Path file, ProfileFile.Type type) {
-    byte[] content;
-    try {
-      content = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      content = new byte[0];
-    } catch (IOException e) {
-      throw new KeyshellException(
-          "cannot read " + file + ": " + e.getMessage(), "check the file's permissions", e);
-    }
-    try {
-      return ProfileFile.builder().content(new ByteArrayInputStream(content)).type(type).build();
-    } catch (RuntimeException e) {
-      // The SDK's messages name the line ("Expected an '=' sign ... on line 2"), never its text.
-      throw new KeyshellException(
-          "cannot parse " + file + ": " + oneLine(e.getMessage()),
-          "fix that line (the format: https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html)",
-          e);
-    }
+    return new ProfileChainResolver(files.load(), files.config().toString());
   }
 
   /** The parsed files, for an STS client that must read the same {@code endpoint_url}. */
@@ -233,9 +201,5 @@ public final class ProfileChainResolver {
 
   private static KeyshellException fail(String name, String problem, String hint) {
     return new KeyshellException("AWS profile '" + name + "' " + problem, hint);
-  }
-
-  private static String oneLine(String message) {
-    return message == null ? "malformed" : message.replaceAll("\\s+", " ").trim();
   }
 }
