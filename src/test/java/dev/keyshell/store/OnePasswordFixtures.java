@@ -31,9 +31,13 @@ public final class OnePasswordFixtures {
   }
 
   public static ObjectNode json(String file) {
+    return (ObjectNode) json0(file);
+  }
+
+  /** The fixture as a JSON tree of any shape (arrays for list answers). */
+  public static JsonNode json0(String file) {
     try {
-      JsonNode node = OnePasswordJson.MAPPER.readTree(text(file));
-      return (ObjectNode) node;
+      return OnePasswordJson.MAPPER.readTree(text(file));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
