@@ -1,0 +1,157 @@
+package dev.keyshell.store.connect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.keyshell.core.KeyshellException;
+import dev.keyshell.store.OnePasswordJson;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * The Connect REST API over the JDK's HTTP client: Bearer token, JSON parsed as a tree, bounded
+ * retries for GETs only, and every failure a one-line error naming the host, never the token.
+ */
+final class ConnectClient {
+  /** Extra attempts for a GET that met a 5xx or a connection error. */
+  static final int GET_RETRIES = 2;
+
+  private final URI base;
+  private final String host;
+  private final String token;
+  private final HttpClient http;
+  private final Duration timeout;
+
+  ConnectClient(URI base, String token, HttpClient http, Duration timeout) {
+    this.base = base;
+    this.host = base.toString();
+    this.token = token;
+    this.http = http;
+    this.timeout = timeout;
+  }
+
+  String host() {
+    return host;
+  }
+
+  /** GETs {@code path} (already encoded); {@code subject} names what a 404 did not find. */
+  JsonNode get(String path, String subject) {
+    HttpRequest request = request(path).GET().build();
+    for (int attempt = 0; ; attempt++) {
+      boolean last = attempt >= GET_RETRIES;
+      try {
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() >= 500 && !last) {
+          pause(attempt);
+          continue;
+        }
+        return body(response, subject);
+      } catch (HttpTimeoutException e) {
+        throw timedOut(e);
+      } catch (IOException e) {
+        if (last) {
+          throw unreachable(e);
+        }
+        pause(attempt);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new KeyshellException("interrupted while asking " + host, null, e);
+      }
+    }
+  }
+
+  /** POSTs {@code body} once: a create is not repeated, so a retry can never make two items. */
+  JsonNode post(String path, JsonNode body, String subject) {
+    byte[] bytes;
+    try {
+      bytes = OnePasswordJson.MAPPER.writeValueAsBytes(body);
+    } catch (IOException e) {
+      throw new KeyshellException("cannot write the item for Connect", null, e);
+    }
+    HttpRequest request =
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+            .build();
+    try {
+      return body(http.send(request, HttpResponse.BodyHandlers.ofByteArray()), subject);
+    } catch (HttpTimeoutException e) {
+      throw timedOut(e);
+    } catch (IOException e) {
+      throw unreachable(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KeyshellException("interrupted while asking " + host, null, e);
+    } finally {
+      java.util.Arrays.fill(bytes, (byte) 0);
+    }
+  }
+
+  /** A query parameter or path segment, percent-encoded ({@code %20}, not {@code +}). */
+  static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /** A SCIM {@code eq} filter, e.g. {@code title eq "AWS"}, encoded for the query string. */
+  static String filter(String attribute, String value) {
+    String quoted = value.replace("\\", "\\\\").replace("\"", "\\\"");
+    return "?filter=" + encode(attribute + " eq \"" + quoted + "\"");
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(host + path))
+        .timeout(timeout)
+        .header("Authorization", "Bearer " + token)
+        .header("Accept", "application/json");
+  }
+
+  private JsonNode body(HttpResponse<byte[]> response, String subject) {
+    int status = response.statusCode();
+    if (status >= 200 && status < 300) {
+      try {
+        return OnePasswordJson.MAPPER.readTree(response.body());
+      } catch (IOException e) {
+        throw new KeyshellException(
+            "the Connect server at " + host + " answered with something that is not JSON",
+            "check that OP_CONNECT_HOST points at a 1Password Connect server");
+      }
+    }
+    throw ConnectErrors.forStatus(status, serverMessage(response.body()), host, subject);
+  }
+
+  private static String serverMessage(byte[] body) {
+    try {
+      String message = OnePasswordJson.text(OnePasswordJson.MAPPER.readTree(body), "message");
+      return message == null ? "" : message.strip().replaceAll("\\s+", " ");
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
+  }
+
+  private KeyshellException timedOut(HttpTimeoutException e) {
+    return new KeyshellException(
+        "the Connect server at " + host + " did not answer within " + timeout.toSeconds() + " s",
+        "check that the Connect server is running and reachable, then try again",
+        e);
+  }
+
+  private KeyshellException unreachable(IOException e) {
+    return new KeyshellException(
+        "cannot reach the Connect server at " + host + " (" + ConnectErrors.describe(e) + ")",
+        "check OP_CONNECT_HOST and that the Connect server is running",
+        e);
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(200L * (attempt + 1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,193 @@
+package dev.keyshell.store.op;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.keyshell.core.Env;
+import dev.keyshell.core.KeyshellException;
+import dev.keyshell.item.Field;
+import dev.keyshell.item.Item;
+import dev.keyshell.item.ItemRef;
+import dev.keyshell.item.StoreKind;
+import dev.keyshell.proc.Executables;
+import dev.keyshell.proc.ProcessResult;
+import dev.keyshell.proc.ProcessRunner;
+import dev.keyshell.store.OnePasswordJson;
+import dev.keyshell.store.Store;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Items in 1Password through the 1Password CLI v2 ({@code op}, always {@code --format json}).
+ * Unlock is the desktop app's (biometric) prompt, which is why the default time bound is long.
+ * Secrets go to {@code op} on stdin only.
+ */
+public final class OpStore implements Store {
+  /** How long one {@code op} call may take: the app's biometric prompt may be waiting. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+  private static final Duration WHOAMI_TIMEOUT = Duration.ofSeconds(5);
+
+  private final Env env;
+  private final ProcessRunner runner;
+  private final Duration timeout;
+
+  public OpStore(Env env, ProcessRunner runner) {
+    this(env, runner, DEFAULT_TIMEOUT);
+  }
+
+  public OpStore(Env env, ProcessRunner runner, Duration timeout) {
+    this.env = env;
+    this.runner = runner;
+    this.timeout = timeout;
+  }
+
+  @Override
+  public StoreKind kind() {
+    return StoreKind.OP;
+  }
+
+  /** Whether {@code op} is installed and {@code op whoami} answers (a short bound, no prompt). */
+  public boolean signedIn() {
+    if (executable().isEmpty()) {
+      return false;
+    }
+    try {
+      return exec(List.of("whoami"), null, minimum(timeout, WHOAMI_TIMEOUT)).ok();
+    } catch (KeyshellException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public Item read(ItemRef ref) {
+    List<String> args = new ArrayList<>(List.of("item", "get", ref.itemId()));
+    addVault(args, ref.vaultId());
+    addAccount(args, ref.account());
+    return OnePasswordJson.item(json(args, null, "'" + ref.itemId() + "'"));
+  }
+
+  @Override
+  public List<ItemSummary> search(String query, String vault) {
+    List<String> args = new ArrayList<>(List.of("item", "list"));
+    addVault(args, vault);
+    String account = addAccount(args, null);
+    String needle = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+    List<ItemSummary> found = new ArrayList<>();
+    for (JsonNode node : json(args, null, "list")) {
+      ItemSummary s = OnePasswordJson.summary(node, StoreKind.OP, account, null);
+      if (s.title() != null && s.title().toLowerCase(Locale.ROOT).contains(needle)) {
+        found.add(s);
+      }
+    }
+    return found;
+  }
+
+  /** Asks {@code op item get}, which matches ids and titles as the user knows them from op. */
+  @Override
+  public ItemRef resolve(String titleOrId, String vault) {
+    List<String> args = new ArrayList<>(List.of("item", "get", titleOrId));
+    addVault(args, vault);
+    String account = addAccount(args, null);
+    Item item = OnePasswordJson.item(json(args, null, "'" + titleOrId + "'"));
+    return new ItemRef(StoreKind.OP, account, item.vaultId(), item.id());
+  }
+
+  @Override
+  public ItemRef create(String title, String vault, List<Field> fields) {
+    List<String> args = new ArrayList<>(List.of("item", "create"));
+    addVault(args, vault);
+    String account = addAccount(args, null);
+    args.add("-"); // the item template, secrets included, comes on stdin
+    byte[] template;
+    try {
+      template =
+          OnePasswordJson.MAPPER.writeValueAsBytes(OnePasswordJson.loginTemplate(title, fields));
+    } catch (JsonProcessingException e) {
+      throw new KeyshellException("cannot write the item template", null, e);
+    }
+    try {
+      JsonNode created = json(args, template, "'" + title + "'");
+      return new ItemRef(
+          StoreKind.OP,
+          account,
+          OnePasswordJson.text(created.path("vault"), "id"),
+          OnePasswordJson.text(created, "id"));
+    } finally {
+      java.util.Arrays.fill(template, (byte) 0);
+    }
+  }
+
+  private JsonNode json(List<String> args, byte[] stdin, String subject) {
+    ProcessResult result = exec(args, stdin, timeout);
+    if (result.timedOut()) {
+      throw new KeyshellException(
+          "op did not answer within " + timeout.toSeconds() + " s and was stopped",
+          "approve the 1Password prompt (it may be behind other windows), or check: op whoami");
+    }
+    if (result.exitCode() != 0) {
+      throw OpErrors.from(result.stderr(), subject);
+    }
+    try {
+      return OnePasswordJson.MAPPER.readTree(result.stdout());
+    } catch (IOException e) {
+      // never echo what op printed: it may hold an item's secrets
+      throw new KeyshellException(
+          "op printed something that is not JSON",
+          "keyshell needs the 1Password CLI v2; check: op --version");
+    }
+  }
+
+  private ProcessResult exec(List<String> args, byte[] stdin, Duration bound) {
+    Path op =
+        executable()
+            .orElseThrow(
+                () ->
+                    new KeyshellException(
+                        "the 1Password CLI (op) is not installed or not on PATH",
+                        OpErrors.INSTALL_HINT));
+    List<String> command = new ArrayList<>();
+    command.add(op.toString());
+    command.addAll(args);
+    command.add("--format");
+    command.add("json");
+    Map<String, String> childEnv = OpEnvironment.of(env);
+    try {
+      return runner.run(command, childEnv, stdin == null ? new byte[0] : stdin, bound);
+    } catch (IOException e) {
+      throw new KeyshellException(
+          "cannot run " + op + ": " + e.getMessage(), OpErrors.INSTALL_HINT, e);
+    }
+  }
+
+  private Optional<Path> executable() {
+    return Executables.find("op", env.vars().get("PATH"));
+  }
+
+  private static void addVault(List<String> args, String vault) {
+    if (vault != null && !vault.isBlank()) {
+      args.add("--vault");
+      args.add(vault);
+    }
+  }
+
+  /** Adds {@code --account} from the reference, else {@code OP_ACCOUNT}; returns the one used. */
+  private String addAccount(List<String> args, String account) {
+    String chosen =
+        account != null && !account.isBlank() ? account : env.get("OP_ACCOUNT").orElse(null);
+    if (chosen != null) {
+      args.add("--account");
+      args.add(chosen);
+    }
+    return chosen;
+  }
+
+  private static Duration minimum(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+}
