@@ -1,5 +1,6 @@
 package dev.keyshell.aws;
 
+import dev.keyshell.core.AwsFiles;
 import dev.keyshell.core.Env;
 import dev.keyshell.core.KeyshellException;
 import java.io.ByteArrayInputStream;
@@ -16,25 +17,7 @@ import software.amazon.awssdk.profiles.ProfileFile;
 public record AwsConfigFiles(Path config, Path credentials) {
 
   public static AwsConfigFiles of(Env env) {
-    return new AwsConfigFiles(
-        location(env, "AWS_CONFIG_FILE", "config"),
-        location(env, "AWS_SHARED_CREDENTIALS_FILE", "credentials"));
-  }
-
-  private static Path location(Env env, String variable, String name) {
-    return env.get(variable)
-        .map(p -> expandHome(env, p))
-        .orElseGet(() -> env.home().resolve(".aws").resolve(name));
-  }
-
-  private static Path expandHome(Env env, String path) {
-    if (path.equals("~")) {
-      return env.home();
-    }
-    if (path.startsWith("~/")) {
-      return env.home().resolve(path.substring(2));
-    }
-    return Path.of(path);
+    return new AwsConfigFiles(AwsFiles.config(env), AwsFiles.credentials(env));
   }
 
   /** Reads both files (a missing file is an empty one); a malformed file is a one-line error. */

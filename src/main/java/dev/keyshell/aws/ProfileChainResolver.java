@@ -107,8 +107,10 @@ public final class ProfileChainResolver {
     }
     Collections.reverse(roles);
     Map<String, String> root = properties(name).orElseThrow();
-    return new ProfileChain(
-        selected, name, value(root, "mfa_serial"), value(first.get(), "region"), roles);
+    // A role profile without a region takes the root's, as aws-vault does: the root is the
+    // account the user works in, and "You must specify a region" helps nobody.
+    Optional<String> region = value(first.get(), "region").or(() -> value(root, "region"));
+    return new ProfileChain(selected, name, value(root, "mfa_serial"), region, roles);
   }
 
   private static void checkRoot(String name, Map<String, String> profile) {

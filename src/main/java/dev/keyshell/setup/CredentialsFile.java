@@ -47,10 +47,7 @@ public final class CredentialsFile {
    * Where the AWS tools look: {@code AWS_SHARED_CREDENTIALS_FILE}, else {@code ~/.aws/credentials}.
    */
   public static Path location(Env env) {
-    return env.get("AWS_SHARED_CREDENTIALS_FILE")
-        .map(p -> p.equals("~") || p.startsWith("~/") ? env.home() + p.substring(1) : p)
-        .map(p -> env.cwd().resolve(p))
-        .orElseGet(() -> env.home().resolve(".aws").resolve("credentials"));
+    return dev.keyshell.core.AwsFiles.credentials(env);
   }
 
   /** Reads and parses the file at {@code path}. Its permissions are the user's: not judged here. */

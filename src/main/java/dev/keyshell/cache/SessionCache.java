@@ -1,0 +1,92 @@
+package dev.keyshell.cache;
+
+import dev.keyshell.core.SecureFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The encrypted STS cache: one sealed file per key under {@code <cache>/<namespace>/}, named by a
+ * hash of everything that changes the result, so names reveal nothing. An entry with less than five
+ * minutes left is a miss: it is refreshed before the child could see it expire.
+ */
+public final class SessionCache {
+  public static final Duration REFRESH_BEFORE = Duration.ofMinutes(5);
+  private static final String KEY_VERSION = "v1";
+
+  private final Path dir;
+  private final CacheKey cacheKey;
+
+  public SessionCache(Path cacheRoot, String namespace, CacheKey cacheKey) {
+    this.dir = cacheRoot.resolve(namespace);
+    this.cacheKey = cacheKey;
+  }
+
+  /** The versioned cache key for these parts: a hex SHA-256, order and boundaries preserved. */
+  public static String key(String... parts) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      md.update(KEY_VERSION.getBytes(StandardCharsets.UTF_8));
+      for (String p : parts) {
+        byte[] b = (p == null ? "\u0000null" : p).getBytes(StandardCharsets.UTF_8);
+        md.update((byte) 0);
+        md.update(Integer.toString(b.length).getBytes(StandardCharsets.US_ASCII));
+        md.update((byte) ':');
+        md.update(b);
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A session that is still good for at least {@link #REFRESH_BEFORE} at {@code now}. */
+  public Optional<CachedSession> get(String key, Instant now) {
+    Optional<SecretKeySpec> k = cacheKey.existing();
+    if (k.isEmpty()) {
+      return Optional.empty();
+    }
+    return SealedFile.open(k.get(), dir.resolve(key))
+        .flatMap(CachedSession::decode)
+        .filter(s -> s.credentials().expiration().isAfter(now.plus(REFRESH_BEFORE)));
+  }
+
+  public void put(String key, CachedSession session) throws IOException {
+    SecretKeySpec k = cacheKey.getOrCreate();
+    SecureFiles.ensurePrivateDir(dir);
+    SecureFiles.writeAtomically(dir.resolve(key), SealedFile.seal(k, key, session.encode()));
+  }
+
+  public void remove(String key) throws IOException {
+    Files.deleteIfExists(dir.resolve(key));
+  }
+
+  /** Deletes every entry; returns how many there were. */
+  public int clear() throws IOException {
+    int n = 0;
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+      for (Path p : entries) {
+        Files.deleteIfExists(p);
+        n++;
+      }
+    } catch (NoSuchFileException e) {
+      return 0;
+    }
+    return n;
+  }
+
+  /** A lock file for {@code key}, so concurrent invocations mint once. */
+  public Path lockFile(String key) {
+    return dir.resolveSibling("locks").resolve(key + ".lock");
+  }
+}
