@@ -1,10 +1,28 @@
 package dev.keyshell.provision;
 
+import dev.keyshell.cache.CacheKey;
+import dev.keyshell.cache.CachedSession;
+import dev.keyshell.cache.SessionCache;
+import dev.keyshell.core.Dirs;
 import dev.keyshell.core.Env;
+import dev.keyshell.core.ExitCode;
+import dev.keyshell.core.KeyshellException;
+import dev.keyshell.scope.ScopeLocator;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 
-/** {@code plugin run}: the warm path first, the full provisioning on a miss. */
+/**
+ * {@code keyshell plugin run -- aws ...}, the path every {@code aws} the user types takes.
+ *
+ * <p>The warm path (a cached session for this profile and scope) reads a few small files, opens one
+ * AES-GCM entry with a raw key and starts the child: no picocli, no JSON parser, no AWS SDK, no
+ * KDF. Anything else goes to {@link Provisioner}, loaded only then.
+ */
 public final class FastRun {
   private FastRun() {}
 
@@ -13,7 +31,118 @@ public final class FastRun {
   }
 
   public static int run(String[] args, Env env, InputStream in, PrintStream out, PrintStream err) {
-    err.println("keyshell: plugin run is not built yet");
-    return 1;
+    List<String> command = commandOf(args);
+    if (command == null) {
+      return runHelp(args, env, in, out, err);
+    }
+    if (command.isEmpty()) {
+      err.println("keyshell: plugin run needs a command");
+      err.println("hint: keyshell plugin run -- aws sts get-caller-identity");
+      return ExitCode.USAGE;
+    }
+    try {
+      String exe = Path.of(command.get(0)).getFileName().toString();
+      if (!exe.equals("aws")) {
+        throw KeyshellException.usage(
+            "no plugin wraps '" + exe + "'",
+            "plugin run is for aws; use 'keyshell exec -- " + exe + " ...' for other commands");
+      }
+      AwsArgs aws = AwsArgs.parse(command.subList(1, command.size()));
+      if (!aws.needsAuth()) {
+        return ChildRunner.run(command, ChildEnv.untouched(env.vars()));
+      }
+      List<String> argv = new java.util.ArrayList<>(aws.argv().size() + 1);
+      argv.add(command.get(0));
+      argv.addAll(aws.argv());
+      String profile = profile(aws.profile(), env);
+      Dirs dirs = Dirs.of(env);
+      ScopeLocator locator = new ScopeLocator(env, dirs);
+      List<ScopeLocator.Found> found = locator.all("aws");
+      warnUntrusted(found, err);
+      Optional<ScopeLocator.Found> winner =
+          found.stream().filter(ScopeLocator.Found::trusted).findFirst();
+      if (winner.isPresent()) {
+        String key = WarmKey.of(env, profile, winner.get());
+        SessionCache warm = new SessionCache(dirs.cache(), "warm", new CacheKey(dirs.runtime()));
+        Optional<CachedSession> hit = warm.get(key, Instant.now());
+        if (hit.isPresent()) {
+          return ChildRunner.run(
+              argv,
+              ChildEnv.with(
+                  env.vars(), hit.get().credentials(), hit.get().region(), aws.profile()));
+        }
+      }
+      return ColdRun.run(env, dirs, profile, aws.profile(), argv, winner, err);
+    } catch (KeyshellException e) {
+      return report(e, env, err);
+    } catch (RuntimeException e) {
+      return reportUnexpected(e, env, err);
+    }
+  }
+
+  /**
+   * The profile to provision: the flag, else AWS_PROFILE, else AWS_DEFAULT_PROFILE, else default.
+   */
+  public static String profile(Optional<String> flag, Env env) {
+    return flag.or(() -> env.get("AWS_PROFILE"))
+        .or(() -> env.get("AWS_DEFAULT_PROFILE"))
+        .orElse("default");
+  }
+
+  /** The command after {@code plugin run [--]}; null when help was asked for instead. */
+  private static List<String> commandOf(String[] args) {
+    List<String> rest = Arrays.asList(args).subList(2, args.length);
+    if (!rest.isEmpty() && rest.get(0).equals("--")) {
+      return rest.subList(1, rest.size());
+    }
+    if (!rest.isEmpty() && (rest.get(0).equals("--help") || rest.get(0).equals("-h"))) {
+      return null;
+    }
+    return rest;
+  }
+
+  private static int runHelp(
+      String[] args, Env env, InputStream in, PrintStream out, PrintStream err) {
+    return dev.keyshell.cli.Cli.execute(
+        new String[] {"plugin", "run", "--help"}, env, in, out, err);
+  }
+
+  private static void warnUntrusted(List<ScopeLocator.Found> found, PrintStream err) {
+    for (ScopeLocator.Found f : found) {
+      if (!f.trusted()) {
+        err.println(
+            "keyshell: ignoring "
+                + f.path()
+                + ": it was not set up by keyshell on this machine"
+                + " (or changed since)");
+        err.println(
+            "hint: if you trust it, run: keyshell plugin trust '"
+                + f.path().getParent().getParent().getParent()
+                + "'");
+      }
+    }
+  }
+
+  static int report(KeyshellException e, Env env, PrintStream err) {
+    err.println("keyshell: " + e.getMessage());
+    if (e.hint() != null) {
+      err.println("hint: " + e.hint());
+    }
+    if (env.get("KEYSHELL_DEBUG").isPresent()) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return e.exitCode();
+  }
+
+  static int reportUnexpected(RuntimeException e, Env env, PrintStream err) {
+    err.println("keyshell: unexpected error (" + e.getClass().getSimpleName() + ")");
+    if (env.get("KEYSHELL_DEBUG").isPresent()) {
+      e.printStackTrace(err);
+    } else {
+      err.println("hint: run again with KEYSHELL_DEBUG=1 for details, and report it");
+    }
+    err.flush();
+    return ExitCode.FAILURE;
   }
 }

@@ -2,9 +2,13 @@ package dev.keyshell.store;
 
 import dev.keyshell.core.Dirs;
 import dev.keyshell.core.Env;
-import dev.keyshell.core.KeyshellException;
 import dev.keyshell.core.Prompter;
 import dev.keyshell.item.StoreKind;
+import dev.keyshell.proc.Executables;
+import dev.keyshell.proc.ProcessRunner;
+import dev.keyshell.store.connect.ConnectStore;
+import dev.keyshell.store.op.OpStore;
+import dev.keyshell.vault.LocalVaultStore;
 
 /** Opens the real stores. */
 final class DefaultStores implements Stores {
@@ -20,11 +24,28 @@ final class DefaultStores implements Stores {
 
   @Override
   public Store open(StoreKind kind) {
-    throw new KeyshellException("store " + kind.id() + " is not available yet", null);
+    return switch (kind) {
+      case OP -> new OpStore(env, new ProcessRunner());
+      case CONNECT -> new ConnectStore(env);
+      case LOCAL -> new LocalVaultStore(env, dirs, prompter);
+    };
   }
 
+  /**
+   * DESIGN.md: op when installed and signed in, connect when OP_CONNECT_HOST is set, else local.
+   */
   @Override
   public StoreKind detectDefault() {
+    if (opInstalled() && new OpStore(env, new ProcessRunner()).signedIn()) {
+      return StoreKind.OP;
+    }
+    if (ConnectStore.configured(env)) {
+      return StoreKind.CONNECT;
+    }
     return StoreKind.LOCAL;
+  }
+
+  private boolean opInstalled() {
+    return Executables.find("op", env.get("PATH").orElse("")).isPresent();
   }
 }

@@ -1,0 +1,86 @@
+package dev.keyshell.provision;
+
+import dev.keyshell.aws.Caller;
+import dev.keyshell.aws.RoleStep;
+import dev.keyshell.aws.SessionCredentials;
+import dev.keyshell.aws.Sts;
+import dev.keyshell.cache.CachedSession;
+import dev.keyshell.cache.SessionCache;
+import dev.keyshell.core.KeyshellException;
+import dev.keyshell.item.AwsKeys;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * An {@link Sts} that answers from the encrypted session cache when it can, as aws-vault's
+ * CachedSessionProvider does: each STS result is cached under a key made of everything that changes
+ * it (the item, the signing key, the role, external id, session name, MFA device, duration and the
+ * STS endpoint), so a chain reuses its MFA session and never re-asks for a code.
+ */
+final class CachingSts implements Sts {
+  private final Sts sts;
+  private final SessionCache cache;
+  private final Clock clock;
+  private final String item;
+  private final String endpoint;
+
+  /**
+   * @param item the scoped item's reference, as text
+   * @param endpoint what selects the STS endpoint (variables, profile), as text
+   */
+  CachingSts(Sts sts, SessionCache cache, Clock clock, String item, String endpoint) {
+    this.sts = sts;
+    this.cache = cache;
+    this.clock = clock;
+    this.item = item;
+    this.endpoint = endpoint;
+  }
+
+  @Override
+  public SessionCredentials getSessionToken(
+      AwsKeys keys, Optional<String> mfaSerial, int durationSeconds) {
+    String key =
+        SessionCache.key(
+            "GetSessionToken",
+            item,
+            keys.accessKeyId(),
+            mfaSerial.orElse(""),
+            Integer.toString(durationSeconds),
+            endpoint);
+    return cached(key, () -> sts.getSessionToken(keys, mfaSerial, durationSeconds));
+  }
+
+  @Override
+  public SessionCredentials assumeRole(Caller caller, RoleStep step, Optional<String> mfaSerial) {
+    String key =
+        SessionCache.key(
+            "AssumeRole",
+            item,
+            caller.accessKeyId(),
+            step.roleArn(),
+            step.externalId().orElse(""),
+            step.roleSessionName().orElse(""),
+            mfaSerial.orElse(""),
+            Integer.toString(step.durationFor(caller)),
+            endpoint);
+    return cached(key, () -> sts.assumeRole(caller, step, mfaSerial));
+  }
+
+  private SessionCredentials cached(
+      String key, java.util.function.Supplier<SessionCredentials> mint) {
+    Optional<CachedSession> hit = cache.get(key, clock.instant());
+    if (hit.isPresent()) {
+      return hit.get().credentials();
+    }
+    SessionCredentials fresh = mint.get();
+    try {
+      cache.put(key, new CachedSession(fresh, Optional.empty()));
+    } catch (IOException e) {
+      throw new KeyshellException(
+          "cannot write the session cache: " + e.getMessage(),
+          "check that the cache directory is writable");
+    }
+    return fresh;
+  }
+}

@@ -1,0 +1,59 @@
+package dev.keyshell.provision;
+
+import dev.keyshell.cache.SessionCache;
+import dev.keyshell.core.AwsFiles;
+import dev.keyshell.core.Env;
+import dev.keyshell.scope.ScopeLocator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * The key of the warm index: everything that decides which credentials {@code aws --profile P} gets
+ * here, taken as raw bytes so no parser runs — the profile, the winning scope file, the AWS config
+ * and credentials files, and the variables that steer STS and the region. Any change to them is a
+ * miss, and the cold path resolves properly.
+ */
+public final class WarmKey {
+  /** Environment variables that change the minted credentials or what the child is given. */
+  static final List<String> VARIABLES =
+      List.of(
+          "AWS_CONFIG_FILE",
+          "AWS_SHARED_CREDENTIALS_FILE",
+          "AWS_ENDPOINT_URL",
+          "AWS_ENDPOINT_URL_STS",
+          "AWS_STS_REGIONAL_ENDPOINTS",
+          "AWS_REGION",
+          "AWS_DEFAULT_REGION",
+          "AWS_USE_FIPS_ENDPOINT",
+          "AWS_ROLE_SESSION_NAME");
+
+  private WarmKey() {}
+
+  public static String of(Env env, String profile, ScopeLocator.Found scope) {
+    List<String> parts = new ArrayList<>();
+    parts.add("warm");
+    parts.add(profile);
+    parts.add(scope.scope().id());
+    parts.add(scope.path().toString());
+    parts.add(Base64.getEncoder().encodeToString(scope.bytes()));
+    for (String v : VARIABLES) {
+      parts.add(v + "=" + env.vars().getOrDefault(v, ""));
+    }
+    parts.add(file(AwsFiles.config(env)));
+    parts.add(file(AwsFiles.credentials(env)));
+    return SessionCache.key(parts.toArray(String[]::new));
+  }
+
+  private static String file(Path p) {
+    try {
+      return p + "\u0000" + new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1);
+    } catch (IOException e) {
+      return p + "\u0000<absent>";
+    }
+  }
+}
