@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
       PluginRunCommand.class,
       PluginListCommand.class,
       PluginInspectCommand.class,
-      PluginClearCommand.class
+      PluginClearCommand.class,
+      PluginTrustCommand.class
     })
 public final class PluginCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -122,7 +122,8 @@ public final class PluginInitCommand implements Callable<Integer> {
             scope == null ? null : parseScope(scope),
             removePlaintext,
             yes);
-    return new InitService(ctx.env, ctx.dirs, ctx.stores(), ctx.prompter(), ctx.err).run(req);
+    return new InitService(ctx.env, ctx.dirs, ctx.stores(), ctx.prompter(), ctx.out, ctx.err)
+        .run(req);
   }
 
   private static StoreKind parseStore(String s) {

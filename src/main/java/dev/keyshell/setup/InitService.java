@@ -4,14 +4,172 @@ import dev.keyshell.core.Dirs;
 import dev.keyshell.core.Env;
 import dev.keyshell.core.KeyshellException;
 import dev.keyshell.core.Prompter;
+import dev.keyshell.item.AwsItemFields;
+import dev.keyshell.item.AwsKeys;
+import dev.keyshell.item.Field;
+import dev.keyshell.item.Item;
+import dev.keyshell.item.ItemRef;
+import dev.keyshell.item.StoreKind;
+import dev.keyshell.otp.TotpSecret;
+import dev.keyshell.scope.CredentialRef;
+import dev.keyshell.scope.Scope;
+import dev.keyshell.scope.ScopeWriter;
+import dev.keyshell.shell.ShellScripts;
+import dev.keyshell.store.Store;
 import dev.keyshell.store.Stores;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
-/** Carries out {@code plugin init aws}. */
+/**
+ * Carries out {@code plugin init aws}: stores (or selects) the credential item, checks it reads
+ * back, records it in the chosen scope, removes the plaintext keys when asked, and writes the shell
+ * integration.
+ */
 public final class InitService {
-  public InitService(Env env, Dirs dirs, Stores stores, Prompter prompter, PrintStream err) {}
+  private final Env env;
+  private final Dirs dirs;
+  private final Stores stores;
+  private final Prompter prompter;
+  private final PrintStream err;
+  private final PrintStream out;
 
-  public int run(InitRequest req) {
-    throw new KeyshellException("init is not built yet", null);
+  public InitService(
+      Env env, Dirs dirs, Stores stores, Prompter prompter, PrintStream out, PrintStream err) {
+    this.env = env;
+    this.dirs = dirs;
+    this.stores = stores;
+    this.prompter = prompter;
+    this.out = out;
+    this.err = err;
+  }
+
+  public int run(InitRequest req) throws IOException {
+    if (req.importProfile() == null && !req.importEnv() && req.item() == null) {
+      throw KeyshellException.usage(
+          "nothing to set up: name the AWS key to use",
+          "pass --import-profile NAME, --import-env or --item REF (or run in a terminal)");
+    }
+    if (req.item() != null && (req.mfaSerial() != null || req.otpSecret() != null)) {
+      throw KeyshellException.usage(
+          "--mfa-serial and --otp-stdin describe an imported item, not an existing one",
+          "add the MFA fields to the existing item itself, or import instead of --item");
+    }
+    StoreKind kind = req.store() != null ? req.store() : stores.detectDefault();
+    Store store = stores.open(kind);
+
+    Item item;
+    ItemRef ref;
+    Optional<CredentialsFile> plaintextSource = Optional.empty();
+    if (req.item() != null) {
+      ref = store.resolve(req.item(), req.vault());
+      item = store.read(ref);
+      AwsKeys keys = AwsKeys.from(item);
+      say(
+          "Using item '"
+              + item.title()
+              + "' ("
+              + AwsKeys.mask(keys.accessKeyId())
+              + ") from "
+              + kind.id()
+              + ".");
+    } else {
+      ImportedKeys imported;
+      String title;
+      if (req.importEnv()) {
+        imported = ImportedKeys.fromEnv(env);
+        title = req.title() != null ? req.title() : "AWS Access Key";
+      } else {
+        CredentialsFile file = CredentialsFile.load(CredentialsFile.location(env));
+        imported = file.keys(req.importProfile());
+        plaintextSource = Optional.of(file);
+        title = req.title() != null ? req.title() : "AWS " + req.importProfile();
+      }
+      if (req.otpSecret() != null) {
+        TotpSecret.parse(req.otpSecret());
+      }
+      List<Field> fields =
+          AwsItemFields.of(
+              imported.accessKeyId(),
+              imported.secretAccessKey(),
+              imported.region().orElse(null),
+              req.otpSecret(),
+              req.mfaSerial());
+      ref = store.create(title, req.vault(), fields);
+      item = store.read(ref);
+      checkReadBack(item, imported, req);
+      say(
+          "Saved '"
+              + item.title()
+              + "' ("
+              + AwsKeys.mask(imported.accessKeyId())
+              + ") in "
+              + kind.id()
+              + (item.vaultName() == null ? "" : ", vault '" + item.vaultName() + "'")
+              + ".");
+    }
+
+    Scope scope = req.scope() != null ? req.scope() : defaultScope();
+    String forProfile =
+        req.importProfile() == null || req.importProfile().equals("default")
+            ? null
+            : req.importProfile();
+    ScopeWriter.Written written =
+        new ScopeWriter(env, dirs)
+            .record(
+                scope, CredentialRef.aws(ref, item.title(), item.vaultName(), null), forProfile);
+    say(written.describe());
+
+    if (req.removePlaintext()) {
+      CredentialsFile file =
+          plaintextSource.orElseThrow(
+              () ->
+                  KeyshellException.usage(
+                      "--remove-plaintext only applies to --import-profile",
+                      "nothing was removed; unset the environment variables yourself"));
+      file.removeKeys(req.importProfile());
+      say(
+          "Removed the keys of ["
+              + req.importProfile()
+              + "] from "
+              + file.path()
+              + "; the rest of the file is unchanged.");
+    }
+
+    ShellScripts scripts = new ShellScripts(dirs, ShellScripts.currentLauncher());
+    Path sh = scripts.write();
+    ShellScripts.RcLine rc = scripts.rcLine(env);
+    say("Wrote " + sh + " and " + dirs.pluginsFish() + ".");
+    say("To use it, add this line to " + rc.rcFile() + " and open a new terminal:");
+    out.println(rc.line());
+    out.flush();
+    return 0;
+  }
+
+  private Scope defaultScope() {
+    return env.get("KEYSHELL_SESSION").isPresent() ? Scope.SESSION : Scope.GLOBAL;
+  }
+
+  /** The item must give back exactly what was imported before anything is removed. */
+  private static void checkReadBack(Item item, ImportedKeys imported, InitRequest req) {
+    AwsKeys back = AwsKeys.from(item);
+    boolean same =
+        back.accessKeyId().equals(imported.accessKeyId())
+            && back.secretAccessKey().equals(imported.secretAccessKey())
+            && (req.mfaSerial() == null || back.mfaSerial().equals(Optional.of(req.mfaSerial())))
+            && (req.otpSecret() == null
+                || back.otp().map(Field::value).equals(Optional.of(req.otpSecret())));
+    if (!same) {
+      throw new KeyshellException(
+          "the stored item '" + item.title() + "' does not read back what was imported",
+          "nothing was removed from your credentials file; check the item and run init again");
+    }
+  }
+
+  private void say(String line) {
+    err.println(line);
+    err.flush();
   }
 }

@@ -1,0 +1,142 @@
+package dev.keyshell.scope;
+
+import dev.keyshell.core.Dirs;
+import dev.keyshell.core.Env;
+import dev.keyshell.core.KeyshellException;
+import dev.keyshell.core.SecureFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Records and removes scope defaults; a directory file keyshell writes is trusted as written. */
+public final class ScopeWriter {
+  private static final String PLUGIN = "aws";
+  private final Env env;
+  private final Dirs dirs;
+  private final Trust trust;
+
+  public ScopeWriter(Env env, Dirs dirs) {
+    this.env = env;
+    this.dirs = dirs;
+    this.trust = new Trust(dirs);
+  }
+
+  /** What {@link #record} did, in words for the user. */
+  public record Written(Scope scope, Path file, String forProfile, boolean isDefault) {
+    public String describe() {
+      String where =
+          switch (scope) {
+            case SESSION -> "this terminal session";
+            case DIRECTORY -> "this directory (" + file.getParent().getParent().getParent() + ")";
+            case GLOBAL -> "everywhere (global default)";
+          };
+      return isDefault
+          ? "It is now the AWS credential for " + where + "."
+          : "It is now the credential for AWS profile '"
+              + forProfile
+              + "' in "
+              + where
+              + "; the scope's default credential is unchanged.";
+    }
+  }
+
+  /** The file that holds {@code scope}'s default here. */
+  public Path fileFor(Scope scope) {
+    return switch (scope) {
+      case SESSION -> dirs.sessionScope(session(), PLUGIN);
+      case DIRECTORY -> ScopeLocator.directoryFile(env.cwd().toAbsolutePath(), PLUGIN);
+      case GLOBAL -> dirs.globalScope(PLUGIN);
+    };
+  }
+
+  /**
+   * Makes {@code ref} the scope's default, or, when {@code forProfile} is given and the scope
+   * already has a different default, the credential of that AWS root profile only.
+   */
+  public Written record(Scope scope, CredentialRef ref, String forProfile) throws IOException {
+    Path file = fileFor(scope);
+    try (SecureFiles.Lock lock = SecureFiles.lock(lockFile(file))) {
+      List<CredentialRef> existing = new ArrayList<>(ScopeFile.read(file));
+      boolean hasOtherDefault =
+          existing.stream().anyMatch(r -> r.isDefault() && !r.item().equals(ref.item()));
+      String profile = forProfile != null && hasOtherDefault ? forProfile : null;
+      if (profile == null) {
+        // The new default; a mapping of the same profile to another item would shadow it.
+        existing.removeIf(
+            r -> r.isDefault() || (forProfile != null && forProfile.equals(r.profile())));
+      } else {
+        existing.removeIf(r -> profile.equals(r.profile()));
+      }
+      existing.add(
+          new CredentialRef(
+              ref.plugin(),
+              ref.credentialType(),
+              ref.item(),
+              ref.title(),
+              ref.vaultName(),
+              profile));
+      byte[] bytes = ScopeFile.render(existing);
+      SecureFiles.writeAtomically(file, bytes);
+      if (scope == Scope.DIRECTORY) {
+        trust.trust(file, bytes);
+      }
+      return new Written(scope, file, profile, profile == null);
+    }
+  }
+
+  /** Deletes {@code scope}'s file here; returns whether there was one. */
+  public boolean clear(Scope scope) throws IOException {
+    Path file = fileFor(scope);
+    return delete(file);
+  }
+
+  public boolean delete(Path file) throws IOException {
+    boolean existed = Files.deleteIfExists(file);
+    if (file.toString().contains("/.keyshell/plugins/")) {
+      trust.forget(file);
+    }
+    return existed;
+  }
+
+  /** Trusts the directory scope file of {@code dir} as it is now. */
+  public Path trustDirectory(Path dir) throws IOException {
+    Path file = ScopeLocator.directoryFile(dir.toAbsolutePath().normalize(), PLUGIN);
+    if (!Files.isRegularFile(file)) {
+      throw new KeyshellException(
+          "there is no keyshell directory default in " + dir, "expected the file " + file);
+    }
+    byte[] bytes = Files.readAllBytes(file);
+    ScopeFile.parse(bytes, file);
+    trust.trust(file, bytes);
+    return file;
+  }
+
+  private String session() {
+    return env.get("KEYSHELL_SESSION")
+        .orElseThrow(
+            () ->
+                new KeyshellException(
+                    "this terminal has no keyshell session (KEYSHELL_SESSION is not set)",
+                    "source "
+                        + dirs.pluginsSh()
+                        + " first, or choose --scope global or"
+                        + " --scope directory"));
+  }
+
+  /** Lock files live in the runtime directory, never in the user's project directories. */
+  private Path lockFile(Path file) {
+    return dirs.runtime()
+        .resolve("locks")
+        .resolve(
+            "scope-"
+                + Trust.sha256(
+                        file.toAbsolutePath()
+                            .normalize()
+                            .toString()
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .substring(0, 32)
+                + ".lock");
+  }
+}

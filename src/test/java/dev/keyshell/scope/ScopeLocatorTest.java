@@ -1,0 +1,111 @@
+package dev.keyshell.scope;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.keyshell.core.Dirs;
+import dev.keyshell.core.Env;
+import dev.keyshell.item.ItemRef;
+import dev.keyshell.item.StoreKind;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScopeLocatorTest {
+  @TempDir Path tmp;
+
+  private Env env(Path cwd, String session) {
+    Map<String, String> vars = new HashMap<>();
+    vars.put("XDG_RUNTIME_DIR", tmp.resolve("run").toString());
+    if (session != null) {
+      vars.put("KEYSHELL_SESSION", session);
+    }
+    return new Env(vars, tmp.resolve("home"), cwd);
+  }
+
+  private static CredentialRef ref(String item) {
+    return CredentialRef.aws(new ItemRef(StoreKind.LOCAL, null, "v", item), item, "Private", null);
+  }
+
+  private Scope winner(Env env) {
+    return new ScopeLocator(env, Dirs.of(env))
+        .winner("aws")
+        .map(ScopeLocator.Found::scope)
+        .orElse(null);
+  }
+
+  @Test
+  void session_beats_the_nearest_directory_which_beats_global() throws Exception {
+    Path project = Files.createDirectories(tmp.resolve("work/project/sub/deeper"));
+    Env inDeeper = env(project, "s1");
+    Env inProject = env(tmp.resolve("work/project"), "s1");
+
+    new ScopeWriter(inDeeper, Dirs.of(inDeeper)).record(Scope.GLOBAL, ref("g"), null);
+    assertEquals(Scope.GLOBAL, winner(inDeeper));
+
+    new ScopeWriter(inProject, Dirs.of(inProject)).record(Scope.DIRECTORY, ref("d"), null);
+    assertEquals(
+        Scope.DIRECTORY, winner(inDeeper), "a parent directory's default applies below it");
+    assertEquals(Scope.GLOBAL, winner(env(tmp.resolve("work"), "s1")), "but not above it");
+
+    new ScopeWriter(inDeeper, Dirs.of(inDeeper)).record(Scope.SESSION, ref("s"), null);
+    assertEquals(Scope.SESSION, winner(inDeeper));
+    assertEquals(Scope.DIRECTORY, winner(env(project, "another-terminal")));
+  }
+
+  @Test
+  void a_directory_default_keyshell_did_not_write_is_ignored_until_trusted() throws Exception {
+    Path repo = Files.createDirectories(tmp.resolve("cloned-repo"));
+    Env env = env(repo, null);
+    new ScopeWriter(env, Dirs.of(env)).record(Scope.GLOBAL, ref("g"), null);
+    Path planted = ScopeLocator.directoryFile(repo, "aws");
+    Files.createDirectories(planted.getParent());
+    Files.write(planted, ScopeFile.render(List.of(ref("attacker"))));
+
+    List<ScopeLocator.Found> all = new ScopeLocator(env, Dirs.of(env)).all("aws");
+    assertFalse(all.get(0).trusted(), "found, but not trusted");
+    assertEquals(Scope.GLOBAL, winner(env));
+
+    new ScopeWriter(env, Dirs.of(env)).trustDirectory(repo);
+    assertEquals(Scope.DIRECTORY, winner(env));
+
+    Files.write(planted, ScopeFile.render(List.of(ref("changed-after-trust"))));
+    assertEquals(Scope.GLOBAL, winner(env), "a change withdraws the trust");
+  }
+
+  @Test
+  void a_second_root_profile_maps_to_its_own_item_beside_the_default() throws Exception {
+    Env env = env(tmp, null);
+    ScopeWriter w = new ScopeWriter(env, Dirs.of(env));
+    assertTrue(w.record(Scope.GLOBAL, ref("first"), "default").isDefault());
+    ScopeWriter.Written second = w.record(Scope.GLOBAL, ref("second"), "other-user");
+    assertFalse(second.isDefault());
+    List<CredentialRef> refs = ScopeFile.read(Dirs.of(env).globalScope("aws"));
+    assertEquals(2, refs.size());
+    assertEquals(
+        "second",
+        refs.stream()
+            .filter(r -> "other-user".equals(r.profile()))
+            .findFirst()
+            .orElseThrow()
+            .item()
+            .itemId());
+  }
+
+  @Test
+  void scope_files_hold_references_only_and_are_private() throws Exception {
+    Env env = env(tmp, "s1");
+    Path file = new ScopeWriter(env, Dirs.of(env)).record(Scope.SESSION, ref("abc"), null).file();
+    String json = Files.readString(file);
+    assertTrue(json.contains("\"item_id\" : \"abc\""), json);
+    assertTrue(json.contains("\"store\" : \"local\""), json);
+    assertEquals(
+        "rw-------",
+        java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+  }
+}
