@@ -70,8 +70,27 @@ public final class Cli {
   private static int mapUsageError(CommandLine.ParameterException ex, String[] args) {
     CommandLine cl = ex.getCommandLine();
     PrintWriter err = cl.getErr();
-    err.println("keyshell: " + ex.getMessage());
-    err.println("hint: see '" + cl.getCommandSpec().qualifiedName() + " --help'");
+    String help = "hint: see '" + cl.getCommandSpec().qualifiedName() + " --help'";
+    if (ex instanceof CommandLine.UnmatchedArgumentException unmatched
+        && !unmatched.getUnmatched().isEmpty()) {
+      String word = unmatched.getUnmatched().get(0);
+      boolean option = word.startsWith("-");
+      java.util.Collection<String> known =
+          option
+              ? java.util.Arrays.asList(
+                  cl.getCommandSpec().optionsMap().keySet().toArray(String[]::new))
+              : cl.getSubcommands().keySet();
+      err.println(
+          "keyshell: unknown "
+              + (option ? "option" : known.isEmpty() ? "argument" : "command")
+              + " '"
+              + word
+              + "'");
+      Suggestions.closest(word, known).ifPresent(s -> err.println("hint: did you mean " + s + "?"));
+    } else {
+      err.println("keyshell: " + ex.getMessage());
+    }
+    err.println(help);
     err.flush();
     return ExitCode.USAGE;
   }
