@@ -119,10 +119,9 @@ public final class ScopeWriter {
             () ->
                 new KeyshellException(
                     "this terminal has no keyshell session (KEYSHELL_SESSION is not set)",
-                    "source "
-                        + dirs.pluginsSh()
-                        + " first, or choose --scope global or"
-                        + " --scope directory"));
+                    "choose --scope global or --scope directory; --scope session works in a"
+                        + " shell that has sourced "
+                        + dirs.pluginsSh()));
   }
 
   /** Lock files live in the runtime directory, never in the user's project directories. */

@@ -57,6 +57,18 @@ public final class InitService {
           "--mfa-serial and --otp-stdin describe an imported item, not an existing one",
           "add the MFA fields to the existing item itself, or import instead of --item");
     }
+    // Everything that can be refused is checked before anything is written.
+    Scope scope = req.scope() != null ? req.scope() : defaultScope();
+    ScopeWriter scopes = new ScopeWriter(env, dirs);
+    scopes.fileFor(scope);
+    if (req.removePlaintext() && req.importProfile() == null) {
+      throw KeyshellException.usage(
+          "--remove-plaintext only applies to --import-profile",
+          "unset the environment variables yourself once the item works");
+    }
+    if (req.otpSecret() != null) {
+      TotpSecret.parse(req.otpSecret());
+    }
     StoreKind kind = req.store() != null ? req.store() : stores.detectDefault();
     Store store = stores.open(kind);
 
@@ -87,9 +99,6 @@ public final class InitService {
         plaintextSource = Optional.of(file);
         title = req.title() != null ? req.title() : "AWS " + req.importProfile();
       }
-      if (req.otpSecret() != null) {
-        TotpSecret.parse(req.otpSecret());
-      }
       List<Field> fields =
           AwsItemFields.of(
               imported.accessKeyId(),
@@ -97,38 +106,46 @@ public final class InitService {
               imported.region().orElse(null),
               req.otpSecret(),
               req.mfaSerial());
-      ref = store.create(title, req.vault(), fields);
-      item = store.read(ref);
-      checkReadBack(item, imported, req);
-      say(
-          "Saved '"
-              + item.title()
-              + "' ("
-              + AwsKeys.mask(imported.accessKeyId())
-              + ") in "
-              + kind.id()
-              + (item.vaultName() == null ? "" : ", vault '" + item.vaultName() + "'")
-              + ".");
+      Optional<Item> existing = sameTitle(store, title, req.vault());
+      if (existing.isPresent() && matches(existing.get(), imported, req)) {
+        item = existing.get();
+        ref = store.resolve(item.id(), req.vault());
+        say("'" + title + "' already holds this key; using it rather than storing it twice.");
+      } else if (existing.isPresent()) {
+        throw new KeyshellException(
+            "an item titled '" + title + "' already exists and holds other values",
+            "choose another --title, or use that item with --item '" + title + "'");
+      } else {
+        ref = store.create(title, req.vault(), fields);
+        item = store.read(ref);
+        if (!matches(item, imported, req)) {
+          throw new KeyshellException(
+              "the stored item '" + item.title() + "' does not read back what was imported",
+              "nothing was removed from your credentials file; check the item and run init again");
+        }
+        say(
+            "Saved '"
+                + item.title()
+                + "' ("
+                + AwsKeys.mask(imported.accessKeyId())
+                + ") in "
+                + kind.id()
+                + (item.vaultName() == null ? "" : ", vault '" + item.vaultName() + "'")
+                + ".");
+      }
     }
 
-    Scope scope = req.scope() != null ? req.scope() : defaultScope();
     String forProfile =
         req.importProfile() == null || req.importProfile().equals("default")
             ? null
             : req.importProfile();
     ScopeWriter.Written written =
-        new ScopeWriter(env, dirs)
-            .record(
-                scope, CredentialRef.aws(ref, item.title(), item.vaultName(), null), forProfile);
+        scopes.record(
+            scope, CredentialRef.aws(ref, item.title(), item.vaultName(), null), forProfile);
     say(written.describe());
 
     if (req.removePlaintext()) {
-      CredentialsFile file =
-          plaintextSource.orElseThrow(
-              () ->
-                  KeyshellException.usage(
-                      "--remove-plaintext only applies to --import-profile",
-                      "nothing was removed; unset the environment variables yourself"));
+      CredentialsFile file = plaintextSource.orElseThrow();
       file.removeKeys(req.importProfile());
       say(
           "Removed the keys of ["
@@ -152,20 +169,27 @@ public final class InitService {
     return env.get("KEYSHELL_SESSION").isPresent() ? Scope.SESSION : Scope.GLOBAL;
   }
 
-  /** The item must give back exactly what was imported before anything is removed. */
-  private static void checkReadBack(Item item, ImportedKeys imported, InitRequest req) {
-    AwsKeys back = AwsKeys.from(item);
-    boolean same =
-        back.accessKeyId().equals(imported.accessKeyId())
-            && back.secretAccessKey().equals(imported.secretAccessKey())
-            && (req.mfaSerial() == null || back.mfaSerial().equals(Optional.of(req.mfaSerial())))
-            && (req.otpSecret() == null
-                || back.otp().map(Field::value).equals(Optional.of(req.otpSecret())));
-    if (!same) {
-      throw new KeyshellException(
-          "the stored item '" + item.title() + "' does not read back what was imported",
-          "nothing was removed from your credentials file; check the item and run init again");
+  /** The item with exactly this title, if there is one. */
+  private static Optional<Item> sameTitle(Store store, String title, String vault) {
+    return store.search(title, vault).stream()
+        .filter(summary -> summary.title().equals(title))
+        .findFirst()
+        .map(summary -> store.read(summary.ref()));
+  }
+
+  /** Whether the item gives back exactly what is being imported. */
+  private static boolean matches(Item item, ImportedKeys imported, InitRequest req) {
+    AwsKeys back;
+    try {
+      back = AwsKeys.from(item);
+    } catch (KeyshellException e) {
+      return false;
     }
+    return back.accessKeyId().equals(imported.accessKeyId())
+        && back.secretAccessKey().equals(imported.secretAccessKey())
+        && (req.mfaSerial() == null || back.mfaSerial().equals(Optional.of(req.mfaSerial())))
+        && (req.otpSecret() == null
+            || back.otp().map(Field::value).equals(Optional.of(req.otpSecret())));
   }
 
   private void say(String line) {
