@@ -1,0 +1,125 @@
+package dev.keyshell.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Scripted {@code plugin init aws} as a user runs it, with what it refuses. */
+class InitIT {
+  static final String CREDS =
+      "[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = s3cr3t\n";
+
+  @TempDir Path tmp;
+  Sandbox box;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    box = new Sandbox(tmp);
+    box.env.put("KEYSHELL_VAULT_PASSPHRASE", "correct-horse-battery-staple");
+    box.credentials(CREDS);
+  }
+
+  private Sandbox.Result init(String stdin, String... extra) {
+    String[] base = {"plugin", "init", "aws", "--store", "local", "--import-profile", "default"};
+    String[] args = new String[base.length + extra.length + 1];
+    System.arraycopy(base, 0, args, 0, base.length);
+    System.arraycopy(extra, 0, args, base.length, extra.length);
+    args[args.length - 1] = "--yes";
+    return box.keyshell(stdin, args);
+  }
+
+  @Test
+  void a_refused_scope_leaves_nothing_behind() {
+    Sandbox.Result r = init(null, "--scope", "session", "--remove-plaintext");
+    assertEquals(1, r.exit(), r.toString());
+    assertTrue(r.err().contains("no keyshell session"), r.toString());
+    assertFalse(Files.exists(box.home.resolve(".local/share/keyshell")), "no vault was created");
+    assertEquals(CREDS, read(box.home.resolve(".aws/credentials")));
+  }
+
+  @Test
+  void a_bad_totp_secret_is_refused_before_anything_is_stored() {
+    Sandbox.Result r =
+        init(
+            "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&digits=8",
+            "--mfa-serial",
+            "arn:aws:iam::1:mfa/x",
+            "--otp-stdin",
+            "--scope",
+            "global");
+    assertEquals(1, r.exit(), r.toString());
+    assertTrue(r.err().contains("8 digits"), r.toString());
+    assertFalse(r.err().contains("JBSWY3DPEHPK3PXP"), "the secret is never echoed");
+    assertFalse(Files.exists(box.home.resolve(".local/share/keyshell")));
+  }
+
+  @Test
+  void running_init_twice_reuses_the_item_and_a_changed_key_is_refused() {
+    init(null, "--scope", "global").ok();
+    Sandbox.Result again = init(null, "--scope", "global").ok();
+    assertTrue(again.err().contains("already holds this key"), again.toString());
+
+    box.credentials(CREDS.replace("s3cr3t", "rotated"));
+    Sandbox.Result changed = init(null, "--scope", "global");
+    assertEquals(1, changed.exit(), changed.toString());
+    assertTrue(changed.err().contains("already exists and holds other values"), changed.toString());
+    assertTrue(changed.err().contains("--title"), changed.toString());
+  }
+
+  @Test
+  void a_directory_default_is_written_and_trusted_and_inspect_shows_it() throws Exception {
+    Path project = Files.createDirectories(box.home.resolve("project"));
+    Sandbox.Result r =
+        box.run(
+                java.util.List.of(
+                    "/bin/sh",
+                    "-c",
+                    "cd '"
+                        + project
+                        + "' && '"
+                        + Sandbox.KEYSHELL
+                        + "' plugin init aws --store local"
+                        + " --import-profile default --scope directory --yes && '"
+                        + Sandbox.KEYSHELL
+                        + "' plugin inspect"),
+                null)
+            .ok();
+    assertTrue(Files.exists(project.resolve(".keyshell/plugins/aws.json")));
+    assertTrue(r.out().contains("[in use]"), r.toString());
+    assertTrue(r.out().contains("'AWS default' in vault 'Private' (local)"), r.toString());
+  }
+
+  @Test
+  void remove_plaintext_with_an_environment_import_is_a_usage_error() {
+    box.env.put("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE");
+    box.env.put("AWS_SECRET_ACCESS_KEY", "s3cr3t");
+    Sandbox.Result r =
+        box.keyshell(
+            null,
+            "plugin",
+            "init",
+            "aws",
+            "--store",
+            "local",
+            "--import-env",
+            "--remove-plaintext",
+            "--scope",
+            "global",
+            "--yes");
+    assertEquals(2, r.exit(), r.toString());
+  }
+
+  private static String read(Path p) {
+    try {
+      return Files.readString(p);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
