@@ -33,10 +33,12 @@ final class DefaultStores implements Stores {
 
   /**
    * DESIGN.md: op when installed and signed in, connect when OP_CONNECT_HOST is set, else local.
+   * "Signed in" includes the desktop app integration before its first prompt (see {@link
+   * OpStore#usable()}).
    */
   @Override
   public StoreKind detectDefault() {
-    if (opInstalled() && new OpStore(env, new ProcessRunner()).signedIn()) {
+    if (opInstalled() && new OpStore(env, new ProcessRunner()).usable()) {
       return StoreKind.OP;
     }
     if (ConnectStore.configured(env)) {

@@ -44,9 +44,12 @@ public final class ConnectStore implements Store {
         new ConnectClient(ConnectSettings.host(env), ConnectSettings.token(env), http, timeout);
   }
 
-  /** Whether {@code OP_CONNECT_HOST} and {@code OP_CONNECT_TOKEN} are both set. */
+  /**
+   * Whether {@code OP_CONNECT_HOST} is set: the user means Connect, and a missing token is then
+   * better reported than silently passed over for the local vault.
+   */
   public static boolean configured(Env env) {
-    return env.get("OP_CONNECT_HOST").isPresent() && env.get("OP_CONNECT_TOKEN").isPresent();
+    return env.get("OP_CONNECT_HOST").isPresent();
   }
 
   @Override

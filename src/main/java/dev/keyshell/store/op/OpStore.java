@@ -31,14 +31,18 @@ public final class OpStore implements Store {
   /** How long one {@code op} call may take: the app's biometric prompt may be waiting. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
+  /** Overrides {@link #DEFAULT_TIMEOUT}, in whole seconds. */
+  public static final String TIMEOUT_VARIABLE = "KEYSHELL_OP_TIMEOUT";
+
   private static final Duration WHOAMI_TIMEOUT = Duration.ofSeconds(5);
 
   private final Env env;
   private final ProcessRunner runner;
   private final Duration timeout;
 
+  /** The store with the time bound from {@value #TIMEOUT_VARIABLE}, else the default. */
   public OpStore(Env env, ProcessRunner runner) {
-    this(env, runner, DEFAULT_TIMEOUT);
+    this(env, runner, timeout(env));
   }
 
   public OpStore(Env env, ProcessRunner runner, Duration timeout) {
@@ -54,14 +58,21 @@ public final class OpStore implements Store {
 
   /** Whether {@code op} is installed and {@code op whoami} answers (a short bound, no prompt). */
   public boolean signedIn() {
-    if (executable().isEmpty()) {
-      return false;
+    return quietly(List.of("whoami")).isPresent();
+  }
+
+  /**
+   * Whether {@code op} can be used here: signed in, or with at least one account added. With the
+   * desktop app integration, {@code op whoami} fails until a command in this terminal has been
+   * authorized, yet the next {@code op item get} simply shows the app's unlock prompt; {@code op
+   * account list} needs no authorization and lists the app's accounts.
+   */
+  public boolean usable() {
+    if (signedIn()) {
+      return true;
     }
-    try {
-      return exec(List.of("whoami"), null, minimum(timeout, WHOAMI_TIMEOUT)).ok();
-    } catch (KeyshellException e) {
-      return false;
-    }
+    Optional<JsonNode> accounts = quietly(List.of("account", "list"));
+    return accounts.isPresent() && accounts.get().isArray() && !accounts.get().isEmpty();
   }
 
   @Override
@@ -95,7 +106,7 @@ public final class OpStore implements Store {
     addVault(args, vault);
     String account = addAccount(args, null);
     Item item = OnePasswordJson.item(json(args, null, "'" + titleOrId + "'"));
-    return new ItemRef(StoreKind.OP, account, item.vaultId(), item.id());
+    return new ItemRef(StoreKind.OP, accountId(account), item.vaultId(), item.id());
   }
 
   @Override
@@ -115,12 +126,61 @@ public final class OpStore implements Store {
       JsonNode created = json(args, template, "'" + title + "'");
       return new ItemRef(
           StoreKind.OP,
-          account,
+          accountId(account),
           OnePasswordJson.text(created.path("vault"), "id"),
           OnePasswordJson.text(created, "id"));
     } finally {
       java.util.Arrays.fill(template, (byte) 0);
     }
+  }
+
+  /**
+   * The account to record in a reference, so a later read goes to the same account whatever {@code
+   * OP_ACCOUNT} or op's default is then: the account id {@code op whoami} names (op has just been
+   * authorized, so it answers), else {@code chosen} ({@code OP_ACCOUNT}, or null for op's default).
+   * A service account names no account id: its token decides.
+   */
+  private String accountId(String chosen) {
+    List<String> args = new ArrayList<>(List.of("whoami"));
+    addAccount(args, chosen);
+    return quietly(args)
+        .map(who -> OnePasswordJson.text(who, "account_uuid"))
+        .filter(id -> !id.isBlank())
+        .orElse(chosen);
+  }
+
+  /** Runs a question that may fail, briefly; empty when it fails in any way. */
+  private Optional<JsonNode> quietly(List<String> args) {
+    if (executable().isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      ProcessResult result = exec(args, null, minimum(timeout, WHOAMI_TIMEOUT));
+      return result.ok()
+          ? Optional.of(OnePasswordJson.MAPPER.readTree(result.stdout()))
+          : Optional.empty();
+    } catch (KeyshellException | IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The bound on one {@code op} call: {@value #TIMEOUT_VARIABLE} seconds, else 60 s. */
+  static Duration timeout(Env env) {
+    Optional<String> raw = env.get(TIMEOUT_VARIABLE);
+    if (raw.isEmpty()) {
+      return DEFAULT_TIMEOUT;
+    }
+    try {
+      long seconds = Long.parseLong(raw.get().strip());
+      if (seconds > 0) {
+        return Duration.ofSeconds(seconds);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new KeyshellException(
+        TIMEOUT_VARIABLE + " must be a whole number of seconds above 0",
+        "unset it for the default of " + DEFAULT_TIMEOUT.toSeconds() + " s, or set e.g. 120");
   }
 
   private JsonNode json(List<String> args, byte[] stdin, String subject) {

@@ -361,7 +361,9 @@ class ConnectStoreTest {
     assertEquals("OP_CONNECT_HOST is not set", noHost.getMessage());
     assertEquals("OP_CONNECT_TOKEN is not set", noToken.getMessage());
     assertFalse(badHost.getMessage().contains("pw"));
-    assertFalse(ConnectStore.configured(new Env(Map.of("OP_CONNECT_HOST", host), h, h)));
+    // DESIGN.md: OP_CONNECT_HOST alone means Connect; the missing token is then reported
+    assertTrue(ConnectStore.configured(new Env(Map.of("OP_CONNECT_HOST", host), h, h)));
+    assertFalse(ConnectStore.configured(new Env(Map.of("OP_CONNECT_TOKEN", TOKEN), h, h)));
   }
 
   private void stubVaults() {

@@ -17,13 +17,13 @@ import java.util.Map;
  * The fake {@code op} of src/test/resources/fake-op installed in a temporary bin directory, with
  * the environment that puts it on PATH and the files where it records argv, stdin and env.
  */
-final class FakeOp {
-  final Path bin;
-  final Path log;
-  final Path items;
+public final class FakeOp {
+  public final Path bin;
+  public final Path log;
+  public final Path items;
   private final Map<String, String> vars = new HashMap<>();
 
-  FakeOp(Path tmp) throws IOException {
+  public FakeOp(Path tmp) throws IOException {
     bin = Files.createDirectories(tmp.resolve("bin"));
     log = Files.createDirectories(tmp.resolve("log"));
     items = Files.createDirectories(tmp.resolve("items"));
@@ -38,17 +38,24 @@ final class FakeOp {
     vars.put("OP_FAKE_ITEMS", items.toString());
   }
 
-  FakeOp with(String name, String value) {
+  public FakeOp with(String name, String value) {
     vars.put(name, value);
     return this;
   }
 
-  Env env() {
+  /** The {@code OP_FAKE_*} settings alone, for an environment built elsewhere (a sandbox). */
+  public Map<String, String> settings() {
+    Map<String, String> out = new HashMap<>(vars);
+    out.keySet().removeIf(name -> !name.startsWith("OP_FAKE_"));
+    return out;
+  }
+
+  public Env env() {
     return new Env(vars, Path.of(vars.get("HOME")), Path.of(vars.get("HOME")));
   }
 
   /** Each call's argv, in order. */
-  List<List<String>> calls() {
+  public List<List<String>> calls() {
     List<List<String>> calls = new ArrayList<>();
     List<String> current = new ArrayList<>();
     for (String line : read("argv").lines().toList()) {
@@ -62,7 +69,7 @@ final class FakeOp {
     return calls;
   }
 
-  String read(String file) {
+  public String read(String file) {
     try {
       Path p = log.resolve(file);
       return Files.exists(p) ? Files.readString(p) : "";

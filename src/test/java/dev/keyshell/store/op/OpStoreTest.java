@@ -32,6 +32,7 @@ class OpStoreTest {
   private static final String OTP_SECRET = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
   private static final String LOGIN_ID = "nok7367v4vbsfgg2fczwu4ei44";
   private static final String VAULT_ID = "gshlsjsajnawtnjynzgwmiebge";
+  private static final String ACCOUNT_ID = "GRXJAN4BY5DPROISKYL55IRCPY";
 
   @TempDir Path tmp;
   FakeOp op;
@@ -116,7 +117,7 @@ class OpStoreTest {
   void resolves_a_title_to_the_items_id_and_vault() {
     ItemRef ref = store().resolve("Example Login 2", "Test Data");
 
-    assertEquals(new ItemRef(StoreKind.OP, null, VAULT_ID, LOGIN_ID), ref);
+    assertEquals(new ItemRef(StoreKind.OP, ACCOUNT_ID, VAULT_ID, LOGIN_ID), ref);
     assertEquals(
         List.of("item", "get", "Example Login 2", "--vault", "Test Data", "--format", "json"),
         op.calls().get(0));
@@ -176,7 +177,8 @@ class OpStoreTest {
 
     ItemRef ref = store().create("aws-dev", "Test Data", fields);
 
-    assertEquals(new ItemRef(StoreKind.OP, null, VAULT_ID, "k3ysh3llcr3at3d1t3m00000aa"), ref);
+    assertEquals(
+        new ItemRef(StoreKind.OP, ACCOUNT_ID, VAULT_ID, "k3ysh3llcr3at3d1t3m00000aa"), ref);
     String argv = op.read("argv");
     assertFalse(argv.contains(SECRET), "secret access key in argv");
     assertFalse(argv.contains(OTP_SECRET), "OTP secret in argv");
@@ -213,6 +215,51 @@ class OpStoreTest {
     assertTrue(env.contains("OP_ACCOUNT=my.1password.com"));
     assertTrue(env.contains("XDG_CONFIG_HOME="));
     assertTrue(env.contains("HOME=" + tmp));
+  }
+
+  @Test
+  void records_the_account_op_whoami_names_so_later_reads_go_to_the_same_account() {
+    op.with("OP_ACCOUNT", "my");
+
+    ItemRef ref = store().resolve("Example Login 2", null);
+
+    assertEquals(ACCOUNT_ID, ref.account());
+    assertEquals(List.of("whoami", "--account", "my", "--format", "json"), op.calls().get(1));
+    store().read(ref);
+    List<String> read = op.calls().get(2);
+    assertEquals(ACCOUNT_ID, read.get(read.indexOf("--account") + 1));
+  }
+
+  @Test
+  void records_no_account_for_a_service_account_whose_token_decides() {
+    op.with("OP_FAKE_MODE", "service-account");
+
+    ItemRef ref = store().create("aws", null, AwsItemFields.of("AKIA1", SECRET, null, null, null));
+
+    assertEquals(null, ref.account());
+  }
+
+  @Test
+  void is_usable_with_the_app_integration_before_whoami_answers_but_not_without_accounts() {
+    op.with("OP_FAKE_MODE", "app-integration");
+    assertFalse(store().signedIn());
+    assertTrue(store().usable());
+
+    op.with("OP_FAKE_MODE", "signed-out");
+    assertFalse(store().usable());
+    assertEquals(List.of("account", "list", "--format", "json"), op.calls().get(4));
+  }
+
+  @Test
+  void takes_its_time_bound_from_KEYSHELL_OP_TIMEOUT_and_refuses_nonsense() {
+    assertEquals(OpStore.DEFAULT_TIMEOUT, OpStore.timeout(op.env()));
+    assertEquals(Duration.ofSeconds(5), OpStore.timeout(op.with("KEYSHELL_OP_TIMEOUT", "5").env()));
+
+    KeyshellException e =
+        assertThrows(
+            KeyshellException.class,
+            () -> OpStore.timeout(op.with("KEYSHELL_OP_TIMEOUT", "1m").env()));
+    assertTrue(e.getMessage().startsWith("KEYSHELL_OP_TIMEOUT must be"));
   }
 
   @Test
