@@ -51,9 +51,25 @@ public final class ChildRunner {
 
   private static void forward(String signal, Process child) {
     try {
-      Signal.handle(new Signal(signal), s -> child.destroy());
+      Signal.handle(new Signal(signal), s -> send(signal, child));
     } catch (IllegalArgumentException e) {
       // not a signal on this platform, or reserved by the JVM
+    }
+  }
+
+  /** Sends {@code signal} itself: Process.destroy() can only say TERM. */
+  private static void send(String signal, Process child) {
+    if (signal.equals("TERM")) {
+      child.destroy();
+      return;
+    }
+    try {
+      new ProcessBuilder("kill", "-s", signal, Long.toString(child.pid()))
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start();
+    } catch (IOException e) {
+      child.destroy(); // no kill(1): TERM is the next best thing
     }
   }
 
