@@ -21,17 +21,31 @@ public record StsSettings(
   public static final String DEFAULT_REGION = "us-east-1";
 
   /**
-   * Region: the chain's, else {@code AWS_REGION}, else {@code AWS_DEFAULT_REGION}, else us-east-1.
+   * Region as the AWS CLI picks it: {@code AWS_REGION}, else {@code AWS_DEFAULT_REGION}, else the
+   * chain's, else us-east-1.
    */
   public static StsSettings of(Env env, ProfileFile profileFile, ProfileChain chain) {
-    String region =
-        chain
-            .region()
-            .or(() -> env.get("AWS_REGION"))
-            .or(() -> env.get("AWS_DEFAULT_REGION"))
-            .orElse(DEFAULT_REGION);
+    return of(env, profileFile, chain, regionOf(env, chain));
+  }
+
+  /** With the region already chosen (empty: us-east-1). */
+  public static StsSettings of(
+      Env env, ProfileFile profileFile, ProfileChain chain, Optional<String> region) {
     String user = env.get("USER").or(() -> env.get("LOGNAME")).orElse("user");
-    return new StsSettings(profileFile, chain.selectedProfile(), region, Optional.empty(), user);
+    return new StsSettings(
+        profileFile,
+        chain.selectedProfile(),
+        region.orElse(DEFAULT_REGION),
+        Optional.empty(),
+        user);
+  }
+
+  /**
+   * The region the AWS CLI would use for this chain: the environment beats the profile (see
+   * conformance/aws-cli, cases 35-39); a role profile without one takes its root's.
+   */
+  public static Optional<String> regionOf(Env env, ProfileChain chain) {
+    return env.get("AWS_REGION").or(() -> env.get("AWS_DEFAULT_REGION")).or(chain::region);
   }
 
   public StsSettings withEndpointOverride(URI endpoint) {

@@ -7,10 +7,12 @@ import dev.keyshell.aws.Sts;
 import dev.keyshell.cache.CachedSession;
 import dev.keyshell.cache.SessionCache;
 import dev.keyshell.core.KeyshellException;
+import dev.keyshell.core.SecureFiles;
 import dev.keyshell.item.AwsKeys;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * An {@link Sts} that answers from the encrypted session cache when it can, as aws-vault's
@@ -67,20 +69,28 @@ final class CachingSts implements Sts {
     return cached(key, () -> sts.assumeRole(caller, step, mfaSerial));
   }
 
-  private SessionCredentials cached(
-      String key, java.util.function.Supplier<SessionCredentials> mint) {
+  /**
+   * The cached result for {@code key}, else a fresh one. The per-key lock makes two processes that
+   * need the same session (say {@code aws} and {@code aws --profile role} started together, which
+   * hold different warm locks) mint it once: the second finds the first's entry.
+   */
+  private SessionCredentials cached(String key, Supplier<SessionCredentials> mint) {
     Optional<CachedSession> hit = cache.get(key, clock.instant());
     if (hit.isPresent()) {
       return hit.get().credentials();
     }
-    SessionCredentials fresh = mint.get();
-    try {
+    try (SecureFiles.Lock lock = SecureFiles.lock(cache.lockFile(key))) {
+      hit = cache.get(key, clock.instant());
+      if (hit.isPresent()) {
+        return hit.get().credentials();
+      }
+      SessionCredentials fresh = mint.get();
       cache.put(key, new CachedSession(fresh, Optional.empty()));
+      return fresh;
     } catch (IOException e) {
       throw new KeyshellException(
-          "cannot write the session cache: " + e.getMessage(),
-          "check that the cache directory is writable");
+          "cannot use the session cache: " + e.getMessage(),
+          "check that the cache directory is writable, or run: keyshell lock");
     }
-    return fresh;
   }
 }

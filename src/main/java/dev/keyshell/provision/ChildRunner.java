@@ -4,6 +4,7 @@ import dev.keyshell.core.KeyshellException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import sun.misc.Signal;
 
 /**
@@ -20,6 +21,12 @@ public final class ChildRunner {
     ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
     pb.environment().clear();
     pb.environment().putAll(environment);
+    // Handlers first: a TERM that arrives just after the start must reach the child too.
+    CompletableFuture<Process> started = new CompletableFuture<>();
+    ignore("INT");
+    ignore("QUIT");
+    forward("TERM", started);
+    forward("HUP", started);
     Process child;
     try {
       child = pb.start();
@@ -28,10 +35,7 @@ public final class ChildRunner {
           "cannot run '" + command.get(0) + "': " + reason(e),
           "check that " + command.get(0) + " is installed and on PATH");
     }
-    ignore("INT");
-    ignore("QUIT");
-    forward("TERM", child);
-    forward("HUP", child);
+    started.complete(child);
     while (true) {
       try {
         return child.waitFor();
@@ -49,11 +53,28 @@ public final class ChildRunner {
     }
   }
 
-  private static void forward(String signal, Process child) {
+  private static void forward(String signal, CompletableFuture<Process> child) {
     try {
-      Signal.handle(new Signal(signal), s -> child.destroy());
+      // Blocks the signal thread until the child exists, then passes the signal on.
+      Signal.handle(new Signal(signal), s -> send(signal, child.join()));
     } catch (IllegalArgumentException e) {
       // not a signal on this platform, or reserved by the JVM
+    }
+  }
+
+  /** Sends {@code signal} itself: Process.destroy() can only say TERM. */
+  private static void send(String signal, Process child) {
+    if (signal.equals("TERM")) {
+      child.destroy();
+      return;
+    }
+    try {
+      new ProcessBuilder("kill", "-s", signal, Long.toString(child.pid()))
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start();
+    } catch (IOException e) {
+      child.destroy(); // no kill(1): TERM is the next best thing
     }
   }
 

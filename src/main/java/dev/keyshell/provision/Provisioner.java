@@ -128,12 +128,9 @@ public final class Provisioner {
     Instant readAt = clock.instant();
     Item item = stores.open(ref.item().store()).read(ref.item());
     AwsKeys keys = AwsKeys.from(item);
-    Optional<String> region =
-        env.get("AWS_REGION")
-            .or(() -> env.get("AWS_DEFAULT_REGION"))
-            .or(chain::region)
-            .or(keys::region);
-    StsSettings settings = StsSettings.of(env, resolver.profileFile(), chain);
+    // The item's Default Region is the last resort, as op plugin's.
+    Optional<String> region = StsSettings.regionOf(env, chain).or(keys::region);
+    StsSettings settings = StsSettings.of(env, resolver.profileFile(), chain, region);
     if (endpointOverride.isPresent()) {
       settings = settings.withEndpointOverride(endpointOverride.get());
     }
@@ -184,6 +181,10 @@ public final class Provisioner {
                         + " scope ("
                         + found.path()
                         + ")",
-                    "run: keyshell plugin init aws --import-profile " + rootProfile));
+                    "run: keyshell plugin init aws --scope "
+                        + found.scope().id()
+                        + " --import-profile "
+                        + rootProfile
+                        + " (or --item REF for an item you already have)"));
   }
 }

@@ -1,0 +1,51 @@
+package dev.keyshell.it;
+
+import static dev.keyshell.it.AwsFunctionIT.KEY_ID;
+import static dev.keyshell.it.AwsFunctionIT.MFA;
+import static dev.keyshell.it.AwsFunctionIT.ROLE_ARN;
+import static dev.keyshell.it.AwsFunctionIT.SECRET;
+import static dev.keyshell.it.AwsFunctionIT.TOTP_SECRET;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** A sandbox user set up as the quick start does: key and MFA device in the local vault. */
+final class Users {
+  /** [default] with MFA and eu-west-1; [profile dev-admin] assumes the role from it. */
+  static final String CONFIG =
+      "[default]\nregion = eu-west-1\nmfa_serial = "
+          + MFA
+          + "\n\n[profile dev-admin]\nrole_arn = "
+          + ROLE_ARN
+          + "\nsource_profile = default\n";
+
+  private Users() {}
+
+  /** Initialised, with STS reached through {@code AWS_ENDPOINT_URL_STS}. */
+  static Sandbox initialised(Path tmp, StsStandIn sts, String config) throws IOException {
+    Sandbox box = new Sandbox(tmp);
+    box.env.put("KEYSHELL_VAULT_PASSPHRASE", "correct-horse-battery-staple");
+    box.env.put("AWS_ENDPOINT_URL_STS", sts.url());
+    box.credentials(
+        "[default]\naws_access_key_id = " + KEY_ID + "\naws_secret_access_key = " + SECRET + "\n");
+    box.config(config);
+    box.keyshell(
+            TOTP_SECRET,
+            "plugin",
+            "init",
+            "aws",
+            "--store",
+            "local",
+            "--import-profile",
+            "default",
+            "--mfa-serial",
+            MFA,
+            "--otp-stdin",
+            "--scope",
+            "global",
+            "--remove-plaintext",
+            "--yes")
+        .ok();
+    return box;
+  }
+}
