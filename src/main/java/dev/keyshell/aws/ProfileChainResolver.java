@@ -120,7 +120,8 @@ public final class ProfileChainResolver {
     if (profile.containsKey("web_identity_token_file")) {
       throw unsupported(name, "web_identity_token_file");
     }
-    Optional<String> sso = profile.keySet().stream().filter(k -> k.startsWith("sso_")).findFirst();
+    Optional<String> sso =
+        profile.keySet().stream().filter(k -> k.startsWith("sso_")).sorted().findFirst();
     if (sso.isPresent()) {
       throw new KeyshellException(
           "AWS profile '"
