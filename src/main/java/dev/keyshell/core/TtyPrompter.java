@@ -61,17 +61,29 @@ public final class TtyPrompter implements Prompter {
     try (PrintStream tty = ttyOut()) {
       tty.print(question + ": ");
       tty.flush();
+      // Ctrl-C ends the JVM without running finally blocks: a hook gives the echo back.
+      Thread restore =
+          new Thread(
+              () -> {
+                stty("echo");
+                tty.println();
+              });
+      Runtime.getRuntime().addShutdownHook(restore);
       stty("-echo");
       try {
         String line = reader().readLine();
         if (line == null) {
           throw new KeyshellException("no answer (end of input)", "run the command again");
         }
-        char[] secret = line.toCharArray();
-        return secret;
+        return line.toCharArray();
       } finally {
         stty("echo");
         tty.println();
+        try {
+          Runtime.getRuntime().removeShutdownHook(restore);
+        } catch (IllegalStateException e) {
+          // already shutting down: the hook runs
+        }
       }
     } catch (IOException e) {
       throw new KeyshellException("cannot read from the terminal: " + e.getMessage(), null, e);

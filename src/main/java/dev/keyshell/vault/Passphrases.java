@@ -27,6 +27,9 @@ final class Passphrases {
   }
 
   /** The passphrase of an existing vault. */
+  /** How often a new passphrase may be mistyped before init gives up. */
+  private static final int NEW_ATTEMPTS = 3;
+
   char[] existing() {
     if (fromEnv()) {
       return env.vars().get(ENV).toCharArray();
@@ -50,24 +53,30 @@ final class Passphrases {
     requireTerminal();
     prompter.say(
         "keyshell: creating the local vault; choose a passphrase (it cannot be recovered)");
-    char[] first =
-        prompter.askSecret("New vault passphrase (at least " + MIN_LENGTH + " characters)");
-    if (first.length < MIN_LENGTH) {
-      Arrays.fill(first, '\0');
-      throw new KeyshellException(
-          "the passphrase is shorter than " + MIN_LENGTH + " characters",
-          "run the command again and choose a longer passphrase");
-    }
-    char[] second = prompter.askSecret("Repeat the passphrase");
-    try {
-      if (!Arrays.equals(first, second)) {
-        Arrays.fill(first, '\0');
-        throw new KeyshellException(
-            "the two passphrases differ", "run the command again and type the same one twice");
+    for (int attempt = 1; ; attempt++) {
+      char[] first =
+          prompter.askSecret("New vault passphrase (at least " + MIN_LENGTH + " characters)");
+      String problem = null;
+      if (first.length < MIN_LENGTH) {
+        problem = "the passphrase is shorter than " + MIN_LENGTH + " characters";
+      } else {
+        char[] second = prompter.askSecret("Repeat the passphrase");
+        boolean same = Arrays.equals(first, second);
+        Arrays.fill(second, '\0');
+        if (same) {
+          return first;
+        }
+        problem = "the two passphrases differ";
       }
-      return first;
-    } finally {
-      Arrays.fill(second, '\0');
+      Arrays.fill(first, '\0');
+      if (attempt == NEW_ATTEMPTS) {
+        throw new KeyshellException(
+            problem,
+            "run the command again; the passphrase needs "
+                + MIN_LENGTH
+                + " characters or more, typed the same twice");
+      }
+      prompter.say("keyshell: " + problem + "; try again");
     }
   }
 

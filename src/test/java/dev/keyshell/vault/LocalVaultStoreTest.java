@@ -156,18 +156,36 @@ class LocalVaultStoreTest {
   }
 
   @Test
-  void a_new_vault_refuses_differing_or_short_passphrases() {
+  void a_mistyped_new_passphrase_is_asked_again() {
+    ScriptedPrompter person =
+        ScriptedPrompter.typing("short", PASSPHRASE, PASSPHRASE + "x", PASSPHRASE, PASSPHRASE);
+    ItemRef ref =
+        TestVaults.store(root, person).create("work", null, awsFields("AKIAIOSFODNN7EXAMPLE"));
+    assertEquals(5, person.asked.size());
+    assertEquals("work", unattended(root).read(ref).title());
+  }
+
+  @Test
+  void a_new_vault_refuses_differing_or_short_passphrases_after_three_tries() {
     KeyshellException differ =
         assertThrows(
             KeyshellException.class,
             () ->
-                TestVaults.store(root, ScriptedPrompter.typing(PASSPHRASE, PASSPHRASE + "x"))
+                TestVaults.store(
+                        root,
+                        ScriptedPrompter.typing(
+                            PASSPHRASE,
+                            PASSPHRASE + "x",
+                            PASSPHRASE,
+                            PASSPHRASE + "y",
+                            PASSPHRASE,
+                            PASSPHRASE + "z"))
                     .create("work", null, awsFields("AKIAIOSFODNN7EXAMPLE")));
     KeyshellException shortOne =
         assertThrows(
             KeyshellException.class,
             () ->
-                TestVaults.store(root, ScriptedPrompter.typing("short"))
+                TestVaults.store(root, ScriptedPrompter.typing("short", "short", "short"))
                     .create("work", null, awsFields("AKIAIOSFODNN7EXAMPLE")));
     KeyshellException shortEnv =
         assertThrows(
