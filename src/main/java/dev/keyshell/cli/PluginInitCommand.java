@@ -71,7 +71,9 @@ public final class PluginInitCommand implements Callable<Integer> {
   @Option(
       names = "--scope",
       paramLabel = "session|directory|global",
-      description = "Where the credential applies (default: session)")
+      description =
+          "Where the credential applies (default: session when plugins.sh is loaded in"
+              + " this shell, else global)")
   String scope;
 
   @Option(
