@@ -86,7 +86,7 @@ public final class InitService {
               + "' ("
               + AwsKeys.mask(keys.accessKeyId())
               + ") from "
-              + kind.id()
+              + storeName(kind)
               + ".");
     } else {
       ImportedKeys imported;
@@ -119,8 +119,10 @@ public final class InitService {
               + "' ("
               + AwsKeys.mask(imported.accessKeyId())
               + ") in "
-              + kind.id()
-              + (item.vaultName() == null ? "" : ", vault '" + item.vaultName() + "'")
+              + storeName(kind)
+              + (item.vaultName() == null || kind == StoreKind.LOCAL
+                  ? ""
+                  : ", vault '" + item.vaultName() + "'")
               + ".");
     }
 
@@ -168,6 +170,14 @@ public final class InitService {
     }
     out.println(rc.line());
     out.flush();
+  }
+
+  private static String storeName(StoreKind kind) {
+    return switch (kind) {
+      case OP -> "1Password";
+      case CONNECT -> "1Password Connect";
+      case LOCAL -> "the local vault";
+    };
   }
 
   private Scope defaultScope() {

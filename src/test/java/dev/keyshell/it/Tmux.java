@@ -59,7 +59,7 @@ final class Tmux implements AutoCloseable {
   }
 
   String screen() {
-    return tmux("capture-pane", "-p", "-t", "t");
+    return tmux("capture-pane", "-p", "-J", "-t", "t"); // -J: wrapped lines joined
   }
 
   /** Waits until the screen shows {@code text}; returns the screen. */

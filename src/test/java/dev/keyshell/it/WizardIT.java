@@ -269,7 +269,7 @@ class WizardIT {
 
     assertEquals(0, t.exitCode(), t.screen());
     s = t.snapshot("op-2-done");
-    assertTrue(s.contains("Saved 'AWS default' (AKIA…MPLE) in op, vault 'Test Data'."), s);
+    assertTrue(s.contains("Saved 'AWS default' (AKIA…MPLE) in 1Password, vault 'Test Data'."), s);
     assertTrue(s.contains("To use it, add this line to"), s);
     String argv = Files.readString(log.resolve("argv"));
     assertFalse(argv.contains(SECRET), argv);
