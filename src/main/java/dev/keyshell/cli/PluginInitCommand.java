@@ -5,8 +5,11 @@ import dev.keyshell.item.StoreKind;
 import dev.keyshell.scope.Scope;
 import dev.keyshell.setup.InitRequest;
 import dev.keyshell.setup.InitService;
+import dev.keyshell.setup.wizard.TtyQuestions;
+import dev.keyshell.setup.wizard.Wizard;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,7 +71,9 @@ public final class PluginInitCommand implements Callable<Integer> {
   @Option(
       names = "--scope",
       paramLabel = "session|directory|global",
-      description = "Where the credential applies (default: session)")
+      description =
+          "Where the credential applies (default: session when plugins.sh is loaded in"
+              + " this shell, else global)")
   String scope;
 
   @Option(
@@ -77,6 +82,11 @@ public final class PluginInitCommand implements Callable<Integer> {
           "After the item reads back correctly, delete the imported keys from"
               + " ~/.aws/credentials (the rest of the file unchanged)")
   boolean removePlaintext;
+
+  @Option(
+      names = "--add-to-rc",
+      description = "Append the line that loads plugins.sh to the rc file of $SHELL (once)")
+  boolean addToRc;
 
   @Option(names = "--yes", description = "Accept defaults, ask nothing")
   boolean yes;
@@ -121,7 +131,12 @@ public final class PluginInitCommand implements Callable<Integer> {
             otpSecret,
             scope == null ? null : parseScope(scope),
             removePlaintext,
+            addToRc,
             yes);
+    try (TtyQuestions questions =
+        new TtyQuestions(ctx.env, ctx.prompter().interactive(), ctx.err)) {
+      req = new Wizard(ctx.env, ctx.dirs, ctx.stores(), questions, Clock.systemUTC()).complete(req);
+    }
     return new InitService(ctx.env, ctx.dirs, ctx.stores(), ctx.prompter(), ctx.out, ctx.err)
         .run(req);
   }

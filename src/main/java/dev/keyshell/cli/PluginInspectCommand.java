@@ -48,6 +48,7 @@ public final class PluginInspectCommand implements Callable<Integer> {
     ScopeLocator locator = new ScopeLocator(ctx.env, ctx.dirs);
     List<ScopeLocator.Found> found = locator.all("aws");
     boolean won = false;
+    String winner = null;
     out.println();
     for (var scope : dev.keyshell.scope.Scope.values()) {
       var f = found.stream().filter(x -> x.scope() == scope).findFirst();
@@ -62,6 +63,7 @@ public final class PluginInspectCommand implements Callable<Integer> {
       } else if (!won) {
         state = "  [in use]";
         won = true;
+        winner = f.get().scope().id();
       } else {
         state = "  [overridden]";
       }
@@ -74,8 +76,11 @@ public final class PluginInspectCommand implements Callable<Integer> {
                 + r.describe());
       }
     }
-    if (!won) {
-      out.println();
+    out.println();
+    if (won) {
+      out.println("In use here: the " + winner + " scope (a profile entry serves its profile).");
+      out.println("Change it: keyshell plugin init aws    Remove it: keyshell plugin clear aws");
+    } else {
       out.println("No AWS credential applies here. Set one up with: keyshell plugin init aws");
     }
     out.flush();

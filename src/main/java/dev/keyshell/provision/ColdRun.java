@@ -4,6 +4,7 @@ import dev.keyshell.core.Dirs;
 import dev.keyshell.core.Env;
 import dev.keyshell.core.TtyPrompter;
 import dev.keyshell.scope.ScopeLocator;
+import dev.keyshell.setup.wizard.FirstUse;
 import dev.keyshell.store.Stores;
 import java.io.PrintStream;
 import java.util.List;
@@ -22,9 +23,12 @@ final class ColdRun {
       Optional<ScopeLocator.Found> scope,
       PrintStream err) {
     TtyPrompter prompter = new TtyPrompter(err, env);
-    Minted m =
-        Provisioner.create(env, dirs, Stores.forEnv(env, dirs, prompter), prompter, err)
-            .provision(profile, scope);
+    Stores stores = Stores.forEnv(env, dirs, prompter);
+    if (scope.isEmpty()) {
+      // First use: asks on a terminal and remembers the answer for this session, else fails.
+      scope = Optional.of(FirstUse.setUp(env, dirs, stores, prompter, err));
+    }
+    Minted m = Provisioner.create(env, dirs, stores, prompter, err).provision(profile, scope);
     return ChildRunner.run(
         argv, ChildEnv.with(env.vars(), m.credentials(), m.region(), profileFlag));
   }

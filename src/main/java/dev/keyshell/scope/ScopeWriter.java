@@ -28,15 +28,16 @@ public final class ScopeWriter {
     public String describe() {
       String where =
           switch (scope) {
-            case SESSION -> "this terminal session";
-            case DIRECTORY -> "this directory (" + file.getParent().getParent().getParent() + ")";
-            case GLOBAL -> "everywhere (global default)";
+            case SESSION -> "for this terminal session";
+            case DIRECTORY ->
+                "for this directory (" + file.getParent().getParent().getParent() + ")";
+            case GLOBAL -> "everywhere (the global default)";
           };
       return isDefault
-          ? "It is now the AWS credential for " + where + "."
+          ? "It is now the AWS credential " + where + "."
           : "It is now the credential for AWS profile '"
               + forProfile
-              + "' in "
+              + "' "
               + where
               + "; the scope's default credential is unchanged.";
     }

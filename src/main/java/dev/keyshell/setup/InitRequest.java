@@ -5,7 +5,8 @@ import dev.keyshell.scope.Scope;
 
 /**
  * The answers to {@code plugin init aws}, from flags; a null answer is asked on a terminal or
- * defaulted with {@code --yes}. {@code otpSecret} came from stdin, never from argv.
+ * defaulted with {@code --yes}. {@code otpSecret} came from stdin or the wizard's hidden prompt,
+ * never from argv. {@code addToRc}: append the line that sources plugins.sh to the rc file.
  */
 public record InitRequest(
     StoreKind store,
@@ -18,6 +19,7 @@ public record InitRequest(
     String otpSecret,
     Scope scope,
     boolean removePlaintext,
+    boolean addToRc,
     boolean yes) {
 
   @Override

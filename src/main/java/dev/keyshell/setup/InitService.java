@@ -14,6 +14,7 @@ import dev.keyshell.otp.TotpSecret;
 import dev.keyshell.scope.CredentialRef;
 import dev.keyshell.scope.Scope;
 import dev.keyshell.scope.ScopeWriter;
+import dev.keyshell.shell.RcFile;
 import dev.keyshell.shell.ShellScripts;
 import dev.keyshell.store.Store;
 import dev.keyshell.store.Stores;
@@ -46,11 +47,23 @@ public final class InitService {
     this.err = err;
   }
 
+  /** Sets up the credential, then the shell integration; returns the exit code. */
   public int run(InitRequest req) throws IOException {
+    setUpCredential(req);
+    writeShellIntegration(req);
+    return 0;
+  }
+
+  /**
+   * Stores (or selects) the item, checks it reads back, records it in the scope and removes the
+   * plaintext keys when asked: all of {@link #run} but the shell files (first use needs no more).
+   */
+  public void setUpCredential(InitRequest req) throws IOException {
     if (req.importProfile() == null && !req.importEnv() && req.item() == null) {
       throw KeyshellException.usage(
-          "nothing to set up: name the AWS key to use",
-          "pass --import-profile NAME, --import-env or --item REF (or run in a terminal)");
+          "no terminal to ask on, and no flag names the AWS key to use",
+          "run it in a terminal for the wizard, or pass --import-profile NAME, --import-env or"
+              + " --item REF (see --help)");
     }
     if (req.item() != null && (req.mfaSerial() != null || req.otpSecret() != null)) {
       throw KeyshellException.usage(
@@ -85,7 +98,7 @@ public final class InitService {
               + "' ("
               + AwsKeys.mask(keys.accessKeyId())
               + ") from "
-              + kind.id()
+              + storeName(kind)
               + ".");
     } else {
       ImportedKeys imported;
@@ -129,8 +142,10 @@ public final class InitService {
                 + "' ("
                 + AwsKeys.mask(imported.accessKeyId())
                 + ") in "
-                + kind.id()
-                + (item.vaultName() == null ? "" : ", vault '" + item.vaultName() + "'")
+                + storeName(kind)
+                + (item.vaultName() == null || kind == StoreKind.LOCAL
+                    ? ""
+                    : ", vault '" + item.vaultName() + "'")
                 + ".");
       }
     }
@@ -154,15 +169,32 @@ public final class InitService {
               + file.path()
               + "; the rest of the file is unchanged.");
     }
+  }
 
+  private void writeShellIntegration(InitRequest req) throws IOException {
     ShellScripts scripts = new ShellScripts(dirs, ShellScripts.currentLauncher());
     Path sh = scripts.write();
     ShellScripts.RcLine rc = scripts.rcLine(env);
+    RcFile rcFile = new RcFile(rc.rcFile());
     say("Wrote " + sh + " and " + dirs.pluginsFish() + ".");
-    say("To use it, add this line to " + rc.rcFile() + " and open a new terminal:");
+    if (rcFile.contains(rc.line())) {
+      say(rc.rcFile() + " already has the line that loads it (new terminals get 'aws'):");
+    } else if (req.addToRc()) {
+      rcFile.append(rc.line());
+      say("Added this line to " + rc.rcFile() + "; open a new terminal, or run it here:");
+    } else {
+      say("To use it, add this line to " + rc.rcFile() + " and open a new terminal:");
+    }
     out.println(rc.line());
     out.flush();
-    return 0;
+  }
+
+  private static String storeName(StoreKind kind) {
+    return switch (kind) {
+      case OP -> "1Password";
+      case CONNECT -> "1Password Connect";
+      case LOCAL -> "the local vault";
+    };
   }
 
   private Scope defaultScope() {

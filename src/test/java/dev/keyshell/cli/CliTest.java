@@ -122,7 +122,8 @@ class CliTest {
   void init_without_anything_to_import_and_no_terminal_is_a_usage_error() {
     Run r = run("plugin", "init", "aws", "--store", "local");
     assertEquals(2, r.exit(), r.toString());
-    assertTrue(r.err().contains("hint: pass --import-profile NAME"), r.toString());
+    assertTrue(
+        r.err().contains("pass --import-profile NAME, --import-env or --item REF"), r.toString());
   }
 
   @Test

@@ -88,7 +88,9 @@ class ConnectServerIT {
   void aws_runs_with_keys_read_back_from_connect_once_then_from_the_warm_cache() throws Exception {
     connect.totp(SERVER_CODE);
     Sandbox.Result init = importIntoConnect().ok();
-    assertTrue(init.err().contains("Saved 'AWS default' (AKIA…MPLE) in connect"), init.toString());
+    assertTrue(
+        init.err().contains("Saved 'AWS default' (AKIA…MPLE) in 1Password Connect"),
+        init.toString());
 
     ObjectNode stored = connect.item(CREATED_ID);
     assertEquals("LOGIN", stored.get("category").asText());
@@ -158,7 +160,9 @@ class ConnectServerIT {
                 null, "plugin", "init", "aws", "--store", "connect", "--item", "AWS", "--scope",
                 "global", "--yes")
             .ok();
-    assertTrue(init.err().contains("Using item 'AWS' (AKIA…MPLE) from connect"), init.toString());
+    assertTrue(
+        init.err().contains("Using item 'AWS' (AKIA…MPLE) from 1Password Connect"),
+        init.toString());
 
     box.shell("bash", twoCalls()).ok();
     StsStandIn.Call mint = sts.calls("GetSessionToken").get(0);

@@ -93,7 +93,8 @@ class OnePasswordCliIT {
   void aws_runs_with_keys_read_back_from_op_once_then_from_the_warm_cache() throws Exception {
     box.env.put("OP_FAKE_TOTP", OP_CODE);
     Sandbox.Result init = importIntoOp().ok();
-    assertTrue(init.err().contains("Saved 'AWS default' (AKIA…MPLE) in op"), init.toString());
+    assertTrue(
+        init.err().contains("Saved 'AWS default' (AKIA…MPLE) in 1Password"), init.toString());
 
     JsonNode entry = scopeEntry();
     assertEquals("op", entry.get("store").asText());

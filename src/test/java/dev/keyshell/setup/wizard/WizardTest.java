@@ -1,0 +1,191 @@
+package dev.keyshell.setup.wizard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.keyshell.core.Dirs;
+import dev.keyshell.core.Env;
+import dev.keyshell.core.Prompter;
+import dev.keyshell.item.StoreKind;
+import dev.keyshell.scope.Scope;
+import dev.keyshell.setup.InitRequest;
+import dev.keyshell.store.Stores;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WizardTest {
+  static final String MFA = "arn:aws:iam::111122223333:mfa/demo";
+  static final String TOTP = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+  // RFC 6238's SHA1 vector time: its 8-digit code 94287082 ends in this 6-digit one.
+  static final Clock AT_59 = Clock.fixed(Instant.ofEpochSecond(59), ZoneOffset.UTC);
+
+  @TempDir Path home;
+  final Map<String, String> vars = new HashMap<>();
+
+  @BeforeEach
+  void files() throws Exception {
+    Files.createDirectories(home.resolve(".aws"));
+    Files.writeString(
+        home.resolve(".aws/credentials"),
+        "[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = s\n"
+            + "[temp]\naws_access_key_id = ASIAXXXXEXAMPLE00000\naws_secret_access_key = s\n"
+            + "aws_session_token = t\n");
+    Files.writeString(home.resolve(".aws/config"), "[default]\nmfa_serial = " + MFA + "\n");
+    vars.put("PATH", home.resolve("no-bin").toString());
+    vars.put("SHELL", "/usr/bin/zsh");
+  }
+
+  private InitRequest complete(ScriptedQuestions q, InitRequest partial) {
+    Env env = new Env(vars, home, home);
+    Dirs dirs = Dirs.of(env);
+    Stores stores = Stores.forEnv(env, dirs, NoTerminal.INSTANCE);
+    InitRequest r = new Wizard(env, dirs, stores, q, AT_59).complete(partial);
+    assertTrue(q.finished(), "every scripted answer was asked for: " + q.transcript);
+    return r;
+  }
+
+  private static InitRequest nothing() {
+    return new InitRequest(
+        null, null, false, null, null, null, null, null, null, false, false, false);
+  }
+
+  @Test
+  void an_import_with_mfa_is_asked_in_order_and_only_asked() throws Exception {
+    ScriptedQuestions q =
+        new ScriptedQuestions("", "'default'", "", "", "", TOTP, "", "global", "", "");
+
+    InitRequest r = complete(q, nothing());
+
+    assertEquals(StoreKind.LOCAL, r.store());
+    assertEquals("default", r.importProfile());
+    assertEquals("AWS default", r.title());
+    assertEquals(MFA, r.mfaSerial());
+    assertEquals(TOTP, r.otpSecret());
+    assertEquals(Scope.GLOBAL, r.scope());
+    assertTrue(r.removePlaintext());
+    assertTrue(r.addToRc());
+    String t = String.join("\n", q.transcript);
+    assertTrue(t.contains("Add an MFA device? (~/.aws/config names " + MFA + ") default=y"), t);
+    assertTrue(t.contains("The current code is 287 082."), t);
+    assertTrue(t.contains("? Add it to ~/.zshrc now? default=y"), t);
+    assertFalse(t.contains("ASIA"), "temporary keys are not offered for import: " + t);
+    try (Stream<Path> files = Files.walk(home)) {
+      assertEquals(2, files.filter(Files::isRegularFile).count(), "the wizard writes nothing");
+    }
+  }
+
+  @Test
+  void session_scope_is_explained_and_asked_again_until_plugins_sh_is_loaded() {
+    ScriptedQuestions q =
+        new ScriptedQuestions("", "'default'", "", "n", "session", "directory", "n", "n");
+
+    InitRequest r = complete(q, nothing());
+
+    assertEquals(Scope.DIRECTORY, r.scope());
+    assertNull(r.mfaSerial());
+    assertFalse(r.removePlaintext());
+    String t = String.join("\n", q.transcript);
+    assertTrue(t.contains("(needs plugins.sh loaded in this shell first)"), t);
+    assertTrue(t.contains("preselected=2"), "global is recommended: " + t);
+    assertTrue(t.contains("This shell has not loaded plugins.sh"), t);
+  }
+
+  @Test
+  void with_a_session_the_session_scope_comes_first_and_recommended() {
+    vars.put("KEYSHELL_SESSION", "abc");
+    ScriptedQuestions q = new ScriptedQuestions("", "'default'", "", "n", "", "n", "n");
+
+    assertEquals(Scope.SESSION, complete(q, nothing()).scope());
+    assertTrue(
+        q.transcript.stream()
+            .anyMatch(
+                l ->
+                    l.contains("[Prompt me for each new terminal session (recommended)")
+                        && l.contains("preselected=0")),
+        q.transcript.toString());
+  }
+
+  @Test
+  void a_wrong_totp_secret_is_refused_and_asked_again() {
+    ScriptedQuestions q =
+        new ScriptedQuestions(
+            "", "'default'", "", "", "", "not base32!", TOTP, "", "global", "n", "n");
+
+    assertEquals(TOTP, complete(q, nothing()).otpSecret());
+    assertTrue(
+        q.transcript.stream().anyMatch(l -> l.startsWith("  That is not a TOTP secret")),
+        q.transcript.toString());
+  }
+
+  @Test
+  void flags_are_answers_and_yes_asks_nothing() {
+    InitRequest scripted =
+        new InitRequest(
+            StoreKind.LOCAL,
+            "default",
+            false,
+            null,
+            "T",
+            null,
+            null,
+            null,
+            Scope.GLOBAL,
+            true,
+            false,
+            true);
+    assertSame(scripted, complete(new ScriptedQuestions(), scripted));
+
+    InitRequest partial =
+        new InitRequest(
+            StoreKind.LOCAL,
+            "default",
+            false,
+            null,
+            "T",
+            null,
+            MFA,
+            TOTP,
+            Scope.GLOBAL,
+            true,
+            true,
+            false);
+    InitRequest r = complete(new ScriptedQuestions(), partial);
+    assertEquals(List.of(MFA, TOTP, "T"), List.of(r.mfaSerial(), r.otpSecret(), r.title()));
+  }
+
+  /** The stores need a Prompter for the vault passphrase; these tests never unlock. */
+  enum NoTerminal implements Prompter {
+    INSTANCE;
+
+    @Override
+    public boolean interactive() {
+      return false;
+    }
+
+    @Override
+    public String ask(String question, String defaultValue) {
+      throw new AssertionError(question);
+    }
+
+    @Override
+    public char[] askSecret(String question) {
+      throw new AssertionError(question);
+    }
+
+    @Override
+    public void say(String line) {}
+  }
+}
