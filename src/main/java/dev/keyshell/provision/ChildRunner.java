@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * Runs the wrapped command as a child that shares the terminal, stdin, stdout and stderr, and
@@ -42,18 +43,36 @@ public final class ChildRunner {
   }
 
   private static void ignore(String signal) {
+    handle(signal, new Forward(null));
+  }
+
+  private static void forward(String signal, Process child) {
+    handle(signal, new Forward(child));
+  }
+
+  private static void handle(String signal, SignalHandler handler) {
     try {
-      Signal.handle(new Signal(signal), s -> {});
+      Signal.handle(new Signal(signal), handler);
     } catch (IllegalArgumentException e) {
       // not a signal on this platform, or reserved by the JVM
     }
   }
 
-  private static void forward(String signal, Process child) {
-    try {
-      Signal.handle(new Signal(signal), s -> child.destroy());
-    } catch (IllegalArgumentException e) {
-      // not a signal on this platform, or reserved by the JVM
+  /**
+   * Ends the child on the signal, or (without one) ignores it; a class, not a lambda, for speed.
+   */
+  private static final class Forward implements SignalHandler {
+    private final Process child;
+
+    Forward(Process child) {
+      this.child = child;
+    }
+
+    @Override
+    public void handle(Signal signal) {
+      if (child != null) {
+        child.destroy();
+      }
     }
   }
 
