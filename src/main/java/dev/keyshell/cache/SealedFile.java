@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.NoSuchProviderException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Optional;
@@ -22,15 +23,15 @@ public final class SealedFile {
   private static final byte[] MAGIC = "KSC1".getBytes(StandardCharsets.US_ASCII);
   private static final int NONCE = 12;
   private static final int TAG_BITS = 128;
-  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String TRANSFORMATION = "AES/GCM/NoPadding";
 
   private SealedFile() {}
 
   public static byte[] seal(SecretKeySpec key, String name, byte[] plaintext) {
     try {
       byte[] nonce = new byte[NONCE];
-      RANDOM.nextBytes(nonce);
-      Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+      Nonces.RANDOM.nextBytes(nonce);
+      Cipher c = aesGcm();
       c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
       c.updateAAD(aad(name));
       byte[] ct = c.doFinal(plaintext);
@@ -59,7 +60,7 @@ public final class SealedFile {
       return Optional.empty();
     }
     try {
-      Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher c = aesGcm();
       c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, MAGIC.length, NONCE));
       c.updateAAD(aad(file.getFileName().toString()));
       int off = MAGIC.length + NONCE;
@@ -67,6 +68,24 @@ public final class SealedFile {
     } catch (GeneralSecurityException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The JDK's own AES-GCM. Naming the provider spares a search through every installed provider
+   * (PKCS#11, XML signatures, SASL, smart cards: each loaded to be asked), a good part of the warm
+   * path's cost; another JDK without SunJCE gets the default search.
+   */
+  private static Cipher aesGcm() throws GeneralSecurityException {
+    try {
+      return Cipher.getInstance(TRANSFORMATION, "SunJCE");
+    } catch (NoSuchProviderException e) {
+      return Cipher.getInstance(TRANSFORMATION);
+    }
+  }
+
+  /** Created on first seal only: opening, the warm path, needs no random numbers. */
+  private static final class Nonces {
+    static final SecureRandom RANDOM = new SecureRandom();
   }
 
   private static byte[] aad(String name) {

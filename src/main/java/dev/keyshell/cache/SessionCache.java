@@ -56,9 +56,15 @@ public final class SessionCache {
     if (k.isEmpty()) {
       return Optional.empty();
     }
-    return SealedFile.open(k.get(), dir.resolve(key))
-        .flatMap(CachedSession::decode)
-        .filter(s -> s.credentials().expiration().isAfter(now.plus(REFRESH_BEFORE)));
+    Optional<byte[]> plain = SealedFile.open(k.get(), dir.resolve(key));
+    if (plain.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<CachedSession> s = CachedSession.decode(plain.get());
+    if (s.isEmpty() || !s.get().credentials().expiration().isAfter(now.plus(REFRESH_BEFORE))) {
+      return Optional.empty();
+    }
+    return s;
   }
 
   public void put(String key, CachedSession session) throws IOException {

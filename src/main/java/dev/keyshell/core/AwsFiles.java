@@ -20,9 +20,8 @@ public final class AwsFiles {
   }
 
   private static Path location(Env env, String variable, String name) {
-    return env.get(variable)
-        .map(p -> expand(env, p))
-        .orElseGet(() -> env.home().resolve(".aws").resolve(name));
+    String v = env.vars().get(variable);
+    return v == null || v.isBlank() ? env.home().resolve(".aws").resolve(name) : expand(env, v);
   }
 
   private static Path expand(Env env, String path) {

@@ -1,9 +1,8 @@
 package dev.keyshell.provision;
 
 import dev.keyshell.aws.SessionCredentials;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +29,11 @@ public final class ChildEnv {
   /** The environment for a command that needs no credentials: only keyshell's secrets removed. */
   public static Map<String, String> untouched(Map<String, String> env) {
     Map<String, String> out = new HashMap<>(env);
-    out.keySet().removeIf(ChildEnv::isKeyshellSecret);
+    for (Iterator<String> names = out.keySet().iterator(); names.hasNext(); ) {
+      if (isKeyshellSecret(names.next())) {
+        names.remove();
+      }
+    }
     return out;
   }
 
@@ -39,20 +42,25 @@ public final class ChildEnv {
       SessionCredentials creds,
       Optional<String> region,
       Optional<String> profile) {
+    // Loops rather than lambdas: this runs on the warm path of every aws.
     Map<String, String> out = new HashMap<>(env);
-    out.keySet().removeIf(k -> REMOVED.contains(k) || isKeyshellSecret(k));
+    for (Iterator<String> names = out.keySet().iterator(); names.hasNext(); ) {
+      String name = names.next();
+      if (REMOVED.contains(name) || isKeyshellSecret(name)) {
+        names.remove();
+      }
+    }
     out.put("AWS_ACCESS_KEY_ID", creds.accessKeyId());
     out.put("AWS_SECRET_ACCESS_KEY", creds.secretAccessKey());
     out.put("AWS_SESSION_TOKEN", creds.sessionToken());
-    out.put(
-        "AWS_CREDENTIAL_EXPIRATION",
-        DateTimeFormatter.ISO_INSTANT.format(creds.expiration().truncatedTo(ChronoUnit.SECONDS)));
-    region.ifPresent(
-        r -> {
-          out.put("AWS_REGION", r);
-          out.put("AWS_DEFAULT_REGION", r);
-        });
-    profile.ifPresent(p -> out.put("AWS_PROFILE", p));
+    out.put("AWS_CREDENTIAL_EXPIRATION", creds.expirationText());
+    if (region.isPresent()) {
+      out.put("AWS_REGION", region.get());
+      out.put("AWS_DEFAULT_REGION", region.get());
+    }
+    if (profile.isPresent()) {
+      out.put("AWS_PROFILE", profile.get());
+    }
     return out;
   }
 

@@ -4,8 +4,8 @@ import dev.keyshell.core.KeyshellException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * Runs the wrapped command as a child that shares the terminal, stdin, stdout and stderr, and
@@ -22,11 +22,11 @@ public final class ChildRunner {
     pb.environment().clear();
     pb.environment().putAll(environment);
     // Handlers first: a TERM that arrives just after the start must reach the child too.
-    CompletableFuture<Process> started = new CompletableFuture<>();
-    ignore("INT");
-    ignore("QUIT");
-    forward("TERM", started);
-    forward("HUP", started);
+    Forward started = new Forward();
+    handle("INT", new Forward());
+    handle("QUIT", new Forward());
+    handle("TERM", started);
+    handle("HUP", started);
     Process child;
     try {
       child = pb.start();
@@ -35,7 +35,7 @@ public final class ChildRunner {
           "cannot run '" + command.get(0) + "': " + reason(e),
           "check that " + command.get(0) + " is installed and on PATH");
     }
-    started.complete(child);
+    started.started(child);
     while (true) {
       try {
         return child.waitFor();
@@ -45,20 +45,43 @@ public final class ChildRunner {
     }
   }
 
-  private static void ignore(String signal) {
+  private static void handle(String signal, SignalHandler handler) {
     try {
-      Signal.handle(new Signal(signal), s -> {});
+      Signal.handle(new Signal(signal), handler);
     } catch (IllegalArgumentException e) {
       // not a signal on this platform, or reserved by the JVM
     }
   }
 
-  private static void forward(String signal, CompletableFuture<Process> child) {
-    try {
-      // Blocks the signal thread until the child exists, then passes the signal on.
-      Signal.handle(new Signal(signal), s -> send(signal, child.join()));
-    } catch (IllegalArgumentException e) {
-      // not a signal on this platform, or reserved by the JVM
+  /**
+   * Passes a signal on to the child once it exists; one that never gets a child (INT, QUIT)
+   * ignores the signal. A class rather than a lambda: lambdas cost start-up time.
+   */
+  private static final class Forward implements SignalHandler {
+    private Process child;
+
+    synchronized void started(Process process) {
+      child = process;
+      notifyAll();
+    }
+
+    @Override
+    public void handle(Signal signal) {
+      if (!signal.getName().equals("TERM") && !signal.getName().equals("HUP")) {
+        return;
+      }
+      Process target;
+      synchronized (this) {
+        while (child == null) {
+          try {
+            wait();
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+        target = child;
+      }
+      send(signal.getName(), target);
     }
   }
 

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 
 /** How {@code keyshell export} prints credentials. */
 public final class CredentialFormat {
@@ -51,8 +49,7 @@ public final class CredentialFormat {
   }
 
   private static String expiration(Minted m) {
-    return DateTimeFormatter.ISO_INSTANT.format(
-        m.credentials().expiration().truncatedTo(ChronoUnit.SECONDS));
+    return m.credentials().expirationText();
   }
 
   private static void line(StringBuilder sb, String name, String value) {

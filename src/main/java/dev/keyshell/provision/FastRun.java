@@ -6,6 +6,7 @@ import dev.keyshell.cache.SessionCache;
 import dev.keyshell.core.Dirs;
 import dev.keyshell.core.Env;
 import dev.keyshell.core.ExitCode;
+import dev.keyshell.core.FullJitNeeded;
 import dev.keyshell.core.KeyshellException;
 import dev.keyshell.scope.ScopeLocator;
 import java.io.InputStream;
@@ -13,7 +14,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -56,13 +59,11 @@ public final class FastRun {
       argv.addAll(aws.argv());
       String profile = profile(aws.profile(), env);
       Dirs dirs = Dirs.of(env);
-      ScopeLocator locator = new ScopeLocator(env, dirs);
-      List<ScopeLocator.Found> found = locator.all("aws");
+      List<ScopeLocator.Found> found = new ScopeLocator(env, dirs).all("aws");
       warnUntrusted(found, err);
-      Optional<ScopeLocator.Found> winner =
-          found.stream().filter(ScopeLocator.Found::trusted).findFirst();
-      if (winner.isPresent()) {
-        String key = WarmKey.of(env, profile, winner.get());
+      ScopeLocator.Found winner = ScopeLocator.firstTrusted(found);
+      if (winner != null) {
+        String key = WarmKey.of(env, profile, winner);
         SessionCache warm = new SessionCache(dirs.cache(), "warm", new CacheKey(dirs.runtime()));
         Optional<CachedSession> hit = warm.get(key, Instant.now());
         if (hit.isPresent()) {
@@ -72,9 +73,11 @@ public final class FastRun {
                   env.vars(), hit.get().credentials(), hit.get().region(), aws.profile()));
         }
       }
-      return ColdRun.run(env, dirs, profile, aws.profile(), argv, winner, err);
+      return ColdRun.run(env, dirs, profile, aws.profile(), argv, Optional.ofNullable(winner), err);
     } catch (KeyshellException e) {
       return report(e, env, err);
+    } catch (FullJitNeeded e) {
+      return againWithFullJit(args, env, err);
     } catch (RuntimeException e) {
       return reportUnexpected(e, env, err);
     }
@@ -84,9 +87,16 @@ public final class FastRun {
    * The profile to provision: the flag, else AWS_PROFILE, else AWS_DEFAULT_PROFILE, else default.
    */
   public static String profile(Optional<String> flag, Env env) {
-    return flag.or(() -> env.get("AWS_PROFILE"))
-        .or(() -> env.get("AWS_DEFAULT_PROFILE"))
-        .orElse("default");
+    if (flag.isPresent()) {
+      return flag.get();
+    }
+    for (String variable : new String[] {"AWS_PROFILE", "AWS_DEFAULT_PROFILE"}) {
+      String v = env.vars().get(variable);
+      if (v != null && !v.isBlank()) {
+        return v;
+      }
+    }
+    return "default";
   }
 
   /** The command after {@code plugin run [--]}; null when help was asked for instead. */
@@ -105,6 +115,28 @@ public final class FastRun {
       String[] args, Env env, InputStream in, PrintStream out, PrintStream err) {
     return dev.keyshell.cli.Cli.execute(
         new String[] {"plugin", "run", "--help"}, env, in, out, err);
+  }
+
+  /** Runs this command again through bin/keyshell with both JIT compilers (see FullJitNeeded). */
+  private static int againWithFullJit(String[] args, Env env, PrintStream err) {
+    String launcher = System.getProperty("keyshell.launcher");
+    if (launcher == null) {
+      return report(
+          new KeyshellException(
+              "cannot unlock the vault in a JVM limited to the C1 compiler",
+              "run keyshell through bin/keyshell"),
+          env,
+          err);
+    }
+    if (env.get("KEYSHELL_DEBUG").isPresent()) {
+      err.println("keyshell: unlocking the vault needs the full JIT; running again with it");
+    }
+    List<String> command = new java.util.ArrayList<>(args.length + 1);
+    command.add(launcher);
+    command.addAll(Arrays.asList(args));
+    Map<String, String> vars = new HashMap<>(env.vars());
+    vars.put(FullJitNeeded.ENV, "full");
+    return ChildRunner.run(command, vars);
   }
 
   private static void warnUntrusted(List<ScopeLocator.Found> found, PrintStream err) {

@@ -46,7 +46,7 @@ public final class WarmKey {
     }
     parts.add(file(AwsFiles.config(env)));
     parts.add(file(AwsFiles.credentials(env)));
-    return SessionCache.key(parts.toArray(String[]::new));
+    return SessionCache.key(parts.toArray(new String[0]));
   }
 
   private static String file(Path p) {

@@ -30,19 +30,44 @@ public final class ScopeLocator {
 
   /** Every scope file that exists for {@code plugin} here, session first. */
   public List<Found> all(String plugin) {
-    List<Found> found = new ArrayList<>();
-    sessionFile(plugin).flatMap(p -> read(Scope.SESSION, p, true)).ifPresent(found::add);
-    nearestDirectoryFile(plugin)
-        .flatMap(p -> read(Scope.DIRECTORY, p, false))
-        .map(f -> new Found(f.scope(), f.path(), f.bytes(), trust.isTrusted(f.path(), f.bytes())))
-        .ifPresent(found::add);
-    read(Scope.GLOBAL, dirs.globalScope(plugin), true).ifPresent(found::add);
+    // Loops and nulls rather than Optional chains: this runs on the warm path of every aws.
+    List<Found> found = new ArrayList<>(3);
+    String session = env.vars().get("KEYSHELL_SESSION");
+    if (session != null && !session.isBlank()) {
+      Path p = dirs.sessionScope(session, plugin);
+      byte[] bytes = read(p);
+      if (bytes != null) {
+        found.add(new Found(Scope.SESSION, p, bytes, true));
+      }
+    }
+    Path directory = nearest(plugin);
+    if (directory != null) {
+      byte[] bytes = read(directory);
+      if (bytes != null) {
+        found.add(new Found(Scope.DIRECTORY, directory, bytes, trust.isTrusted(directory, bytes)));
+      }
+    }
+    Path global = dirs.globalScope(plugin);
+    byte[] bytes = read(global);
+    if (bytes != null) {
+      found.add(new Found(Scope.GLOBAL, global, bytes, true));
+    }
     return found;
   }
 
   /** The file that wins here: the first trusted one. */
   public Optional<Found> winner(String plugin) {
-    return all(plugin).stream().filter(Found::trusted).findFirst();
+    return Optional.ofNullable(firstTrusted(all(plugin)));
+  }
+
+  /** The first trusted file of {@code found}, or null. */
+  public static Found firstTrusted(List<Found> found) {
+    for (Found f : found) {
+      if (f.trusted()) {
+        return f;
+      }
+    }
+    return null;
   }
 
   public Optional<Path> sessionFile(String plugin) {
@@ -51,26 +76,30 @@ public final class ScopeLocator {
 
   /** {@code <dir>/.keyshell/plugins/<plugin>.json} for the nearest such dir from $PWD upward. */
   public Optional<Path> nearestDirectoryFile(String plugin) {
+    return Optional.ofNullable(nearest(plugin));
+  }
+
+  private Path nearest(String plugin) {
     for (Path dir = env.cwd().toAbsolutePath(); dir != null; dir = dir.getParent()) {
       Path candidate = directoryFile(dir, plugin);
       if (Files.isRegularFile(candidate)) {
-        return Optional.of(candidate);
+        return candidate;
       }
     }
-    return Optional.empty();
+    return null;
   }
 
   public static Path directoryFile(Path dir, String plugin) {
     return dir.resolve(".keyshell").resolve("plugins").resolve(plugin + ".json");
   }
 
-  private static Optional<Found> read(Scope scope, Path path, boolean trusted) {
+  private static byte[] read(Path path) {
     try {
-      return Optional.of(new Found(scope, path, Files.readAllBytes(path), trusted));
+      return Files.readAllBytes(path);
     } catch (NoSuchFileException e) {
-      return Optional.empty();
+      return null;
     } catch (IOException e) {
-      return Optional.empty();
+      return null;
     }
   }
 }

@@ -26,6 +26,7 @@ final class VaultKey implements AutoCloseable {
 
   /** Runs the slow KDF. The caller still owns (and clears) {@code passphrase}. */
   static VaultKey derive(char[] passphrase, byte[] salt, int iterations) {
+    dev.keyshell.core.FullJitNeeded.checkBeforeKdf();
     PBEKeySpec spec = new PBEKeySpec(passphrase, salt, iterations, LENGTH * 8);
     try {
       return new VaultKey(

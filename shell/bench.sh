@@ -1,0 +1,192 @@
+#!/usr/bin/env bash
+# keyshell's latency, measured on this machine in one run (see docs/performance.md).
+#
+#   shell/bench.sh            build if needed, then measure (BENCH_RUNS=30 runs a case)
+#   BENCH_RUNS=10 shell/bench.sh
+#
+# In a throwaway HOME like shell/demo.sh (local vault, WireMock STS stand-in, Debian
+# /usr/bin/aws) it compares the bare `aws sts get-caller-identity` with env credentials, the
+# same through the `aws` function with a warm cache, the cold path (cache empty, vault unlocked
+# by the session agent), and `keyshell export --format json` as a credential_process. Uses
+# hyperfine when installed (apt-get install hyperfine), else a loop; peak RSS needs
+# /usr/bin/time (apt-get install time).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd -P)
+keyshell=$root/bin/keyshell
+runs=${BENCH_RUNS:-30}
+aws_cli=/usr/bin/aws
+
+if [ ! -x "$aws_cli" ]; then
+  echo "bench: needs the Debian AWS CLI in $aws_cli (apt-get install awscli)" >&2
+  exit 1
+fi
+if [ ! -f "$root/target/keyshell.jar" ] || [ ! -f "$root/target/tools/wiremock-standalone.jar" ]; then
+  echo "== building keyshell (once)"
+  (cd "$root" && ./mvnw -B -ntp -q -DskipTests package)
+fi
+
+bench=$(mktemp -d "${TMPDIR:-/tmp}/keyshell-bench.XXXXXX")
+sts_pid=
+cleanup() {
+  [ -z "$sts_pid" ] || kill "$sts_pid" 2>/dev/null || true
+  "$keyshell" lock >/dev/null 2>&1 || true
+  rm -rf "$bench"
+}
+trap cleanup EXIT
+
+# A fresh user, as in shell/demo.sh: nothing of yours is read or written.
+export HOME=$bench/home
+unset XDG_CONFIG_HOME XDG_DATA_HOME XDG_CACHE_HOME KEYSHELL_CONFIG_DIR KEYSHELL_VAULT_PASSPHRASE \
+  AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_PROFILE AWS_DEFAULT_PROFILE \
+  AWS_CONFIG_FILE AWS_SHARED_CREDENTIALS_FILE AWS_REGION AWS_DEFAULT_REGION
+export XDG_RUNTIME_DIR=$bench/run
+export PATH=/usr/bin:/bin:/usr/sbin:/sbin # the Debian aws, whatever else is installed
+export KEYSHELL_SESSION=bench$$ KEYSHELL_NO_TTY=1
+export AWS_PAGER= AWS_EC2_METADATA_DISABLED=true
+mkdir -p "$HOME/.aws" "$XDG_RUNTIME_DIR" "$bench/fake" && chmod 700 "$XDG_RUNTIME_DIR"
+ln -s /bin/true "$bench/fake/aws" # a null child: what the JVM alone costs
+cache=$HOME/.cache/keyshell
+
+cat >"$HOME/.aws/credentials" <<'CREDS'
+[default]
+aws_access_key_id = AKIAIOSFODNN7EXAMPLE
+aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+CREDS
+cat >"$HOME/.aws/config" <<CONFIG
+[default]
+region = eu-west-1
+mfa_serial = arn:aws:iam::111122223333:mfa/demo
+
+[profile via-export]
+region = eu-west-1
+credential_process = $keyshell export --profile default --format json
+CONFIG
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 18556)
+java -jar "$root/target/tools/wiremock-standalone.jar" --port "$port" --bind-address 127.0.0.1 \
+  --root-dir "$root/shell/sts-standin" --global-response-templating --disable-banner \
+  --no-request-journal >"$bench/sts.log" 2>&1 &
+sts_pid=$!
+sts=http://127.0.0.1:$port
+export AWS_ENDPOINT_URL_STS=$sts
+for _ in $(seq 150); do
+  curl -fs -o /dev/null "$sts/__admin/health" 2>/dev/null && break
+  sleep 0.1
+done
+
+echo "== setting up a throwaway user in $bench (local vault, STS stand-in on $sts)"
+printf '%s' 'otpauth://totp/AWS:demo?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=AWS' |
+  KEYSHELL_VAULT_PASSPHRASE=correct-horse-battery-staple "$keyshell" plugin init aws \
+    --store local --import-profile default --mfa-serial arn:aws:iam::111122223333:mfa/demo \
+    --otp-stdin --scope global --remove-plaintext --yes >/dev/null 2>&1
+plugins=$HOME/.config/keyshell/plugins.sh
+# From here on no passphrase: the vault opens only through this session's unlock agent.
+# (aws-cli 2.9 predates AWS_ENDPOINT_URL_STS, so it is told the endpoint; keyshell reads it.)
+call="aws sts get-caller-identity --output text --query Arn --endpoint-url $sts"
+bash -c "source '$plugins' && $call" >/dev/null # mints once; the cache is warm
+bash -c "command $call --profile via-export" >/dev/null
+
+# The session the stand-in hands out, for the bare aws.
+bare_env="AWS_ACCESS_KEY_ID=ASIASTANDINSESSION01 AWS_SECRET_ACCESS_KEY=standinSessionSecretKey0000000000000000"
+bare_env="$bare_env AWS_SESSION_TOKEN=StandinSession/arn:aws:iam::111122223333:user/demo AWS_REGION=eu-west-1"
+
+# The cases, measured in interleaved rounds so that a change of load on a shared machine (other
+# builds) hits every case alike: round 1 runs each case runs/rounds times, then round 2, ...
+rounds=${BENCH_ROUNDS:-5}
+per_round=$(((runs + rounds - 1) / rounds))
+null="PATH=$bench/fake:\$PATH $keyshell plugin run -- aws sts get-caller-identity"
+cases=(
+  "floor||/bin/true"
+  "jvm||java -XX:+UseSerialGC -XX:-UsePerfData -Xss512k -XX:TieredStopAtLevel=1 -Xshare:auto -version"
+  "null_child||$null"
+  "null_no_cds||KEYSHELL_CDS=off $null"
+  "null_no_c1||KEYSHELL_JIT=full $null"
+  "bare||$bare_env command $call"
+  "wrapped||source '$plugins' && $call"
+  "cold|rm -rf '$cache'|source '$plugins' && $call"
+  "cred_process||command $call --profile via-export"
+  "sts_rtt||curl -fs -o /dev/null -X POST --data 'Action=GetSessionToken&Version=2011-06-15' $sts/"
+)
+times=$bench/times # lines: name seconds
+: >"$times"
+
+# run_case NAME PREPARE COMMAND N: appends N timings of COMMAND to $times.
+run_case() {
+  local name=$1 prepare=$2 command=$3 n=$4 i start end
+  if command -v hyperfine >/dev/null 2>&1; then
+    local args=(--shell=bash --runs "$n" --warmup 1 --style none --export-json "$bench/run.json")
+    [ -z "$prepare" ] || args+=(--prepare "$prepare")
+    hyperfine "${args[@]}" -n "$name" "$command" >"$bench/run.log" 2>&1 ||
+      { cat "$bench/run.log" >&2; exit 1; }
+    python3 -c 'import json,sys; [print(sys.argv[1], t) for t in json.load(open(sys.argv[2]))["results"][0]["times"]]' \
+      "$name" "$bench/run.json" >>"$times"
+  else
+    for i in $(seq $((n + 1))); do
+      [ -z "$prepare" ] || bash -c "$prepare"
+      start=$(date +%s%N)
+      bash -c "$command" >/dev/null 2>&1 || { echo "bench: $name failed" >&2; exit 1; }
+      end=$(date +%s%N)
+      [ "$i" -eq 1 ] || echo "$name $(((end - start) / 1000))e-6" >>"$times"
+    done
+  fi
+}
+
+tool=$(command -v hyperfine >/dev/null && hyperfine --version || echo 'a shell loop')
+echo "== measuring with $tool: $rounds interleaved rounds of $per_round runs a case"
+for round in $(seq "$rounds"); do
+  for c in "${cases[@]}"; do
+    IFS='|' read -r name prepare command <<<"$c"
+    run_case "$name" "$prepare" "$command" "$per_round"
+  done
+  echo "   round $round of $rounds done"
+done
+results=$bench/results # lines: name median_seconds
+sort -k1,1 -k2,2g "$times" | awk '
+  { if ($1 != n) { flush(); n = $1; c = 0 } t[++c] = $2 }
+  function flush() { if (c) printf "%s %.6f\n", n, (c % 2 ? t[(c + 1) / 2] : (t[c / 2] + t[c / 2 + 1]) / 2) }
+  END { flush() }' >"$results"
+
+rss() { # peak resident set of a command, in MB
+  /usr/bin/time -f '%M' -o "$bench/rss" bash -c "$1" >/dev/null 2>&1
+  awk '{ printf "%.0f", $1 / 1024 }' "$bench/rss"
+}
+
+m() { awk -v n="$1" '$1 == n { printf "%.1f", $2 * 1000 }' "$results"; }
+echo
+echo "== results (medians of $((rounds * per_round)) runs, milliseconds)"
+printf '%-52s %8s\n' \
+  "exec of a static binary (/bin/true)" "$(m floor)" \
+  "JVM start (java -Xshare:auto -version, same flags)" "$(m jvm)" \
+  "keyshell warm path, null child (aws -> /bin/true)" "$(m null_child)" \
+  "  the same without the CDS archive (KEYSHELL_CDS=off)" "$(m null_no_cds)" \
+  "  the same with C2 too (KEYSHELL_JIT=full)" "$(m null_no_c1)" \
+  "bare aws sts get-caller-identity, env credentials" "$(m bare)" \
+  "aws function, warm cache" "$(m wrapped)" \
+  "aws function, cold (cache empty, vault unlocked)" "$(m cold)" \
+  "aws with credential_process = keyshell export" "$(m cred_process)" \
+  "one STS round trip (curl to the stand-in)" "$(m sts_rtt)"
+echo
+awk '{ v[$1] = $2 * 1000 } END {
+  printf "warm:   wrapped/bare %.2fx, added %.1f ms (target <= 100, aim 50)\n", v["wrapped"] / v["bare"], v["wrapped"] - v["bare"]
+  printf "cold:   cold/bare %.2fx, added %.1f ms, beyond one STS round trip %.1f ms (target <= 600)\n", v["cold"] / v["bare"], v["cold"] - v["bare"], v["cold"] - v["bare"] - v["sts_rtt"]
+  printf "export: credential_process/bare %.2fx, added %.1f ms\n", v["cred_process"] / v["bare"], v["cred_process"] - v["bare"]
+}' "$results"
+
+if [ -x /usr/bin/time ]; then
+  echo
+  echo "== peak RSS (MB, /usr/bin/time)"
+  printf '%-52s %8s\n' \
+    "keyshell warm path, null child (the JVM alone)" "$(rss "PATH=$bench/fake:\$PATH $keyshell plugin run -- aws sts get-caller-identity")" \
+    "keyshell export --format json (warm)" "$(rss "$keyshell export --format json")" \
+    "bare aws sts get-caller-identity" "$(rss "$bare_env command $call")"
+else
+  echo "(install the 'time' package for peak RSS)"
+fi
+
+echo
+echo "== KDF in isolation (PBKDF2-HMAC-SHA256, 600,000 iterations, first run in a fresh JVM)"
+java -XX:+UseSerialGC "$root/shell/KdfTiming.java"
+java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "$root/shell/KdfTiming.java" "(C1 only)"
+echo
+echo "== machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)," \
+  "$(java -version 2>&1 | sed -n 2p)"
