@@ -1,6 +1,7 @@
 package dev.keyshell.provision;
 
 import dev.keyshell.aws.SessionCredentials;
+import dev.keyshell.core.Env;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -38,12 +39,9 @@ public final class ChildEnv {
   }
 
   public static Map<String, String> with(
-      Map<String, String> env,
-      SessionCredentials creds,
-      Optional<String> region,
-      Optional<String> profile) {
+      Env env, SessionCredentials creds, Optional<String> region, Optional<String> profile) {
     // Loops rather than lambdas: this runs on the warm path of every aws.
-    Map<String, String> out = new HashMap<>(env);
+    Map<String, String> out = new HashMap<>(env.vars());
     for (Iterator<String> names = out.keySet().iterator(); names.hasNext(); ) {
       String name = names.next();
       if (REMOVED.contains(name) || isKeyshellSecret(name)) {
@@ -60,6 +58,18 @@ public final class ChildEnv {
     }
     if (profile.isPresent()) {
       out.put("AWS_PROFILE", profile.get());
+    }
+    // A root profile the files do not define has no settings to pass on, and aws would refuse it.
+    String selected = out.get("AWS_PROFILE");
+    if (selected == null || selected.isEmpty()) {
+      selected = out.get("AWS_DEFAULT_PROFILE");
+    }
+    if (selected != null
+        && !selected.isEmpty()
+        && !selected.equals("default")
+        && !ProfileSections.defined(env, selected)) {
+      out.remove("AWS_PROFILE");
+      out.remove("AWS_DEFAULT_PROFILE");
     }
     return out;
   }

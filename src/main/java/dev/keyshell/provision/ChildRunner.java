@@ -54,8 +54,8 @@ public final class ChildRunner {
   }
 
   /**
-   * Passes a signal on to the child once it exists; one that never gets a child (INT, QUIT)
-   * ignores the signal. A class rather than a lambda: lambdas cost start-up time.
+   * Passes a signal on to the child once it exists; one that never gets a child (INT, QUIT) ignores
+   * the signal. A class rather than a lambda: lambdas cost start-up time.
    */
   private static final class Forward implements SignalHandler {
     private Process child;

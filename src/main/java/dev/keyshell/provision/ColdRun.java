@@ -29,7 +29,6 @@ final class ColdRun {
       scope = Optional.of(FirstUse.setUp(env, dirs, stores, prompter, err));
     }
     Minted m = Provisioner.create(env, dirs, stores, prompter, err).provision(profile, scope);
-    return ChildRunner.run(
-        argv, ChildEnv.with(env.vars(), m.credentials(), m.region(), profileFlag));
+    return ChildRunner.run(argv, ChildEnv.with(env, m.credentials(), m.region(), profileFlag));
   }
 }

@@ -68,9 +68,7 @@ public final class FastRun {
         Optional<CachedSession> hit = warm.get(key, Instant.now());
         if (hit.isPresent()) {
           return ChildRunner.run(
-              argv,
-              ChildEnv.with(
-                  env.vars(), hit.get().credentials(), hit.get().region(), aws.profile()));
+              argv, ChildEnv.with(env, hit.get().credentials(), hit.get().region(), aws.profile()));
         }
       }
       return ColdRun.run(env, dirs, profile, aws.profile(), argv, Optional.ofNullable(winner), err);

@@ -91,8 +91,7 @@ public final class Provisioner {
   public int exec(String profile, List<String> command) {
     Minted m = provision(profile);
     return ChildRunner.run(
-        command,
-        ChildEnv.with(env.vars(), m.credentials(), m.region(), Optional.ofNullable(profile)));
+        command, ChildEnv.with(env, m.credentials(), m.region(), Optional.ofNullable(profile)));
   }
 
   /** The cold path, given the scope file {@link FastRun} already found. */

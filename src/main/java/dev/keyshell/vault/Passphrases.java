@@ -31,6 +31,8 @@ final class Passphrases {
   private static final int NEW_ATTEMPTS = 3;
 
   char[] existing() {
+    // Before asking: a rerun with the full JIT must not ask the person a second time.
+    dev.keyshell.core.FullJitNeeded.checkBeforeKdf();
     if (fromEnv()) {
       return env.vars().get(ENV).toCharArray();
     }
@@ -40,6 +42,7 @@ final class Passphrases {
 
   /** A passphrase for a new vault: long enough and, on the terminal, typed twice. */
   char[] chooseNew() {
+    dev.keyshell.core.FullJitNeeded.checkBeforeKdf();
     if (fromEnv()) {
       char[] p = env.vars().get(ENV).toCharArray();
       if (p.length < MIN_LENGTH) {

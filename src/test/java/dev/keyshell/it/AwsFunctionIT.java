@@ -128,6 +128,32 @@ class AwsFunctionIT {
   }
 
   @Test
+  void a_second_iam_user_works_side_by_side_after_its_section_was_removed() {
+    box.keyshell(
+            null,
+            "plugin",
+            "init",
+            "aws",
+            "--store",
+            "local",
+            "--import-profile",
+            "other",
+            "--scope",
+            "global",
+            "--remove-plaintext",
+            "--yes")
+        .ok();
+    String call =
+        "aws sts get-caller-identity --output text --query Arn --endpoint-url " + sts.url();
+    Sandbox.Result r =
+        box.shell("bash", source("bash") + " && " + call + " --profile other && " + call).ok();
+    assertEquals(USER_ARN + "\n" + USER_ARN + "\n", r.out(), r.toString());
+    List<String> signers =
+        sts.calls("GetSessionToken").stream().map(StsStandIn.Call::signingKeyId).toList();
+    assertEquals(List.of("AKIAOTHEREXAMPLE0000", KEY_ID), signers, "each profile its own user");
+  }
+
+  @Test
   void the_child_sees_no_long_lived_key_and_no_keyshell_secret() {
     Sandbox.Result r = box.keyshell(null, "exec", "--", "env").ok();
     assertFalse(r.out().contains(KEY_ID), r.out());

@@ -29,10 +29,34 @@ class ChildEnvTest {
           "OP_SESSION_my", "op-session",
           "AWS_PROFILE", "from-env");
 
+  @org.junit.jupiter.api.io.TempDir java.nio.file.Path home;
+
+  /** USER's variables, with ~/.aws/config defining the profiles these tests pass on. */
+  private dev.keyshell.core.Env env() throws java.io.IOException {
+    java.nio.file.Files.createDirectories(home.resolve(".aws"));
+    java.nio.file.Files.writeString(
+        home.resolve(".aws/config"), "[profile from-env]\n[ profile dev ]\nregion = x\n");
+    return new dev.keyshell.core.Env(USER, home, home);
+  }
+
   @Test
-  void child_gets_only_the_temporary_credentials_and_none_of_keyshells_secrets() {
+  void a_profile_the_aws_files_do_not_define_is_not_passed_on() throws Exception {
+    java.nio.file.Files.createDirectories(home.resolve(".aws"));
+    java.nio.file.Files.writeString(home.resolve(".aws/credentials"), "[other]\n");
+    dev.keyshell.core.Env env = new dev.keyshell.core.Env(USER, home, home);
+    Map<String, String> out = ChildEnv.with(env, SESSION, Optional.empty(), Optional.of("work"));
+    assertNull(
+        out.get("AWS_PROFILE"), "aws would say: the config profile (work) could not be found");
+    java.nio.file.Files.writeString(home.resolve(".aws/credentials"), "[other]\n[work]\n");
+    assertEquals(
+        "work",
+        ChildEnv.with(env, SESSION, Optional.empty(), Optional.of("work")).get("AWS_PROFILE"));
+  }
+
+  @Test
+  void child_gets_only_the_temporary_credentials_and_none_of_keyshells_secrets() throws Exception {
     Map<String, String> env =
-        ChildEnv.with(USER, SESSION, Optional.of("eu-west-1"), Optional.empty());
+        ChildEnv.with(env(), SESSION, Optional.of("eu-west-1"), Optional.empty());
     assertEquals("ASIATEMPEXAMPLE00001", env.get("AWS_ACCESS_KEY_ID"));
     assertEquals("tempSecret", env.get("AWS_SECRET_ACCESS_KEY"));
     assertEquals("tempToken", env.get("AWS_SESSION_TOKEN"));
@@ -49,8 +73,8 @@ class ChildEnvTest {
   }
 
   @Test
-  void a_profile_flag_is_passed_on_as_aws_profile() {
-    Map<String, String> env = ChildEnv.with(USER, SESSION, Optional.empty(), Optional.of("dev"));
+  void a_profile_flag_is_passed_on_as_aws_profile() throws Exception {
+    Map<String, String> env = ChildEnv.with(env(), SESSION, Optional.empty(), Optional.of("dev"));
     assertEquals("dev", env.get("AWS_PROFILE"));
     assertNull(env.get("AWS_REGION"));
   }
