@@ -58,9 +58,9 @@ public final class PluginClearCommand implements Callable<Integer> {
       String answer =
           ctx.prompter()
               .ask(
-                  "Remove " + (targets.size() == 1 ? "this default" : "these defaults") + "? [y/N]",
-                  "n");
-      if (!answer.toLowerCase(java.util.Locale.ROOT).startsWith("y")) {
+                  "Remove " + (targets.size() == 1 ? "this default" : "these defaults") + "? (y/N)",
+                  null);
+      if (answer == null || !answer.toLowerCase(java.util.Locale.ROOT).startsWith("y")) {
         ctx.err.println("keyshell: nothing removed");
         return 1;
       }
