@@ -2,6 +2,7 @@ package dev.keyshell;
 
 import dev.keyshell.cli.Cli;
 import dev.keyshell.core.Env;
+import dev.keyshell.provision.FastExport;
 import dev.keyshell.provision.FastRun;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -22,6 +23,9 @@ public final class Main {
   public static int run(String[] args, Env env, InputStream in, PrintStream out, PrintStream err) {
     if (FastRun.handles(args)) {
       return FastRun.run(args, env, in, out, err);
+    }
+    if (FastExport.tryWarm(args, env, out)) {
+      return 0;
     }
     return Cli.execute(args, env, in, out, err);
   }

@@ -62,6 +62,12 @@ class ExportExecIT {
     assertTrue(exp.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"), exp);
     assertTrue(Instant.parse(exp).isAfter(Instant.now().plusSeconds(7 * 3600)), exp);
     assertFalse(r.out().contains(KEY_ID) || r.out().contains(SECRET));
+
+    // The second call is served from the warm index (no picocli): the same bytes, no STS call.
+    int calls = sts.calls().size();
+    Sandbox.Result warm = box.keyshell(null, "export", "--format", "json").ok();
+    assertEquals(r.out(), warm.out());
+    assertEquals(calls, sts.calls().size());
   }
 
   @Test

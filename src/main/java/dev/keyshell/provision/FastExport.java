@@ -1,0 +1,83 @@
+package dev.keyshell.provision;
+
+import dev.keyshell.cache.CacheKey;
+import dev.keyshell.cache.CachedSession;
+import dev.keyshell.cache.SessionCache;
+import dev.keyshell.core.Dirs;
+import dev.keyshell.core.Env;
+import dev.keyshell.scope.ScopeLocator;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * {@code keyshell export} served from the warm index without picocli: as a {@code
+ * credential_process} it runs whenever an SDK-based tool starts. Anything it does not recognise,
+ * and every miss, goes to the full command.
+ */
+public final class FastExport {
+  private FastExport() {}
+
+  /**
+   * The parsed flags, or null when this is not a plain {@code export [--profile P] [--format F]}.
+   */
+  static String[] parse(String[] args) {
+    if (args.length == 0 || !args[0].equals("export")) {
+      return null;
+    }
+    String profile = null;
+    String format = "env";
+    for (int i = 1; i < args.length; i++) {
+      String a = args[i];
+      if ((a.equals("--profile") || a.equals("--format")) && i + 1 < args.length) {
+        String v = args[++i];
+        if (a.equals("--profile")) {
+          profile = v;
+        } else {
+          format = v;
+        }
+      } else if (a.startsWith("--profile=")) {
+        profile = a.substring("--profile=".length());
+      } else if (a.startsWith("--format=")) {
+        format = a.substring("--format=".length());
+      } else {
+        return null;
+      }
+    }
+    if (!format.equals("env") && !format.equals("json")) {
+      return null;
+    }
+    return new String[] {profile, format};
+  }
+
+  /** Prints the cached credentials and returns true, or returns false to take the full path. */
+  public static boolean tryWarm(String[] args, Env env, PrintStream out) {
+    String[] flags = parse(args);
+    if (flags == null) {
+      return false;
+    }
+    try {
+      return serve(flags, env, out);
+    } catch (RuntimeException e) {
+      return false; // the full command reports whatever is wrong, properly
+    }
+  }
+
+  private static boolean serve(String[] flags, Env env, PrintStream out) {
+    String profile = FastRun.profile(Optional.ofNullable(flags[0]), env);
+    Dirs dirs = Dirs.of(env);
+    ScopeLocator.Found winner = ScopeLocator.firstTrusted(new ScopeLocator(env, dirs).all("aws"));
+    if (winner == null) {
+      return false;
+    }
+    SessionCache warm = new SessionCache(dirs.cache(), "warm", new CacheKey(dirs.runtime()));
+    Optional<CachedSession> hit = warm.get(WarmKey.of(env, profile, winner), Instant.now());
+    if (hit.isEmpty()) {
+      return false;
+    }
+    Minted m = new Minted(hit.get().credentials(), hit.get().region());
+    out.print(flags[1].equals("json") ? CredentialFormat.json(m) : CredentialFormat.env(m));
+    out.flush();
+    return true;
+  }
+}
