@@ -35,38 +35,16 @@ class AwsFunctionIT {
   @BeforeEach
   void setUp() throws Exception {
     sts = new StsStandIn();
-    box = new Sandbox(tmp);
-    box.env.put("KEYSHELL_VAULT_PASSPHRASE", "correct-horse-battery-staple");
-    box.env.put("AWS_ENDPOINT_URL_STS", sts.url());
-    box.credentials(
-        "# work\n[default]\naws_access_key_id = "
-            + KEY_ID
-            + "\naws_secret_access_key = "
-            + SECRET
-            + "\n\n[other]\naws_access_key_id = AKIAOTHEREXAMPLE0000\naws_secret_access_key = x\n");
-    box.config(
-        "[default]\nregion = eu-west-1\nmfa_serial = "
-            + MFA
-            + "\n\n[profile dev-admin]\nrole_arn = "
-            + ROLE_ARN
-            + "\nsource_profile = default\nrole_session_name = alice\n");
-    box.keyshell(
-            TOTP_SECRET,
-            "plugin",
-            "init",
-            "aws",
-            "--store",
-            "local",
-            "--import-profile",
-            "default",
-            "--mfa-serial",
-            MFA,
-            "--otp-stdin",
-            "--scope",
-            "global",
-            "--remove-plaintext",
-            "--yes")
-        .ok();
+    box =
+        Users.initialised(
+            tmp,
+            sts,
+            "# work\n[default]\naws_access_key_id = "
+                + KEY_ID
+                + "\naws_secret_access_key = "
+                + SECRET
+                + "\n\n[other]\naws_access_key_id = AKIAOTHEREXAMPLE0000\naws_secret_access_key = x\n",
+            Users.CONFIG + "role_session_name = alice\n");
   }
 
   @AfterEach

@@ -23,11 +23,20 @@ final class Users {
 
   /** Initialised, with STS reached through {@code AWS_ENDPOINT_URL_STS}. */
   static Sandbox initialised(Path tmp, StsStandIn sts, String config) throws IOException {
+    return initialised(
+        tmp,
+        sts,
+        "[default]\naws_access_key_id = " + KEY_ID + "\naws_secret_access_key = " + SECRET + "\n",
+        config);
+  }
+
+  /** The same from these credentials and config files; [default] is imported. */
+  static Sandbox initialised(Path tmp, StsStandIn sts, String credentials, String config)
+      throws IOException {
     Sandbox box = new Sandbox(tmp);
     box.env.put("KEYSHELL_VAULT_PASSPHRASE", "correct-horse-battery-staple");
     box.env.put("AWS_ENDPOINT_URL_STS", sts.url());
-    box.credentials(
-        "[default]\naws_access_key_id = " + KEY_ID + "\naws_secret_access_key = " + SECRET + "\n");
+    box.credentials(credentials);
     box.config(config);
     box.keyshell(
             TOTP_SECRET,
