@@ -2,11 +2,13 @@ package dev.keyshell.cli;
 
 import dev.keyshell.core.Env;
 import dev.keyshell.core.ExitCode;
+import dev.keyshell.core.IoFailures;
 import dev.keyshell.core.KeyshellException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /** Builds the picocli command tree and runs it with one exception mapper. */
@@ -36,6 +38,10 @@ public final class Cli {
       Exception e, CommandLine cl, CommandLine.ParseResult parseResult) {
     PrintWriter err = cl.getErr();
     boolean debug = parseResult != null && debugRequested(cl);
+    Optional<KeyshellException> io = IoFailures.describe(e);
+    if (io.isPresent()) {
+      e = io.get();
+    }
     if (e instanceof KeyshellException ke) {
       err.println("keyshell: " + ke.getMessage());
       if (ke.hint() != null) {

@@ -166,6 +166,10 @@ public final class FastRun {
   }
 
   static int reportUnexpected(RuntimeException e, Env env, PrintStream err) {
+    Optional<KeyshellException> io = dev.keyshell.core.IoFailures.describe(e);
+    if (io.isPresent()) {
+      return report(io.get(), env, err);
+    }
     err.println("keyshell: unexpected error (" + e.getClass().getSimpleName() + ")");
     if (env.get("KEYSHELL_DEBUG").isPresent()) {
       e.printStackTrace(err);
