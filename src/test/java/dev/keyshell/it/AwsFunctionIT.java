@@ -65,6 +65,35 @@ class AwsFunctionIT {
     }
   }
 
+  @Test
+  void everything_keyshell_writes_is_private_to_the_user() throws Exception {
+    box.shell(
+            "bash", source("bash") + " && aws sts get-caller-identity --endpoint-url " + sts.url())
+        .ok();
+    List<Path> roots =
+        List.of(
+            box.home.resolve(".config/keyshell"),
+            box.home.resolve(".local/share/keyshell"),
+            box.home.resolve(".cache/keyshell"),
+            box.runtime.resolve("keyshell"));
+    int seen = 0;
+    for (Path root : roots) {
+      try (var walk = Files.walk(root)) {
+        for (Path p : (Iterable<Path>) walk::iterator) {
+          if (Files.isSymbolicLink(p) || p.toString().endsWith(".sock")) {
+            continue;
+          }
+          String mode =
+              java.nio.file.attribute.PosixFilePermissions.toString(
+                  Files.getPosixFilePermissions(p));
+          assertEquals(Files.isDirectory(p) ? "rwx------" : "rw-------", mode, p.toString());
+          seen++;
+        }
+      }
+    }
+    assertTrue(seen > 10, "checked " + seen + " paths");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"bash", "zsh", "fish"})
   void plain_aws_runs_with_a_session_minted_with_the_mfa_code_and_then_cached(String shell) {
