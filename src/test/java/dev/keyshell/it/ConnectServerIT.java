@@ -89,7 +89,7 @@ class ConnectServerIT {
     connect.totp(SERVER_CODE);
     Sandbox.Result init = importIntoConnect().ok();
     assertTrue(
-        init.err().contains("Saved 'AWS default' (AKIA…MPLE) in 1Password Connect"),
+        init.err().contains("Saved 'AWS default' (AKIA…MPLE) in 1Password Connect, vault 'VaultA'"),
         init.toString());
 
     ObjectNode stored = connect.item(CREATED_ID);

@@ -29,6 +29,7 @@ public final class ConnectStore implements Store {
   private static final Pattern ID = Pattern.compile("[a-z0-9]{26}");
 
   private final ConnectClient client;
+  private final java.util.Map<String, String> vaultNames = new java.util.HashMap<>();
 
   public ConnectStore(Env env) {
     this(env, DEFAULT_TIMEOUT);
@@ -70,7 +71,12 @@ public final class ConnectStore implements Store {
             + "/items/"
             + ConnectClient.encode(ref.itemId());
     Item item = OnePasswordJson.item(client.get(path, "item " + ref.itemId()));
-    String vaultName = item.vaultName() != null ? item.vaultName() : item.vaultId();
+    // An item names its vault by id only; the name is known when this store looked the vault up
+    // (init does), and not worth a request at run time, where nobody reads it.
+    String vaultName =
+        item.vaultName() != null
+            ? item.vaultName()
+            : vaultNames.getOrDefault(item.vaultId(), item.vaultId());
     return new Item(
         item.id(), item.title(), item.vaultId(), vaultName, item.category(), item.fields());
   }
@@ -151,6 +157,16 @@ public final class ConnectStore implements Store {
 
   /** All vaults the token sees, or the one named (by name, else by id). */
   private List<JsonNode> vaults(String vault) {
+    List<JsonNode> found = lookUpVaults(vault);
+    for (JsonNode v : found) {
+      if (v.hasNonNull("id") && v.hasNonNull("name")) {
+        vaultNames.put(v.get("id").asText(), v.get("name").asText());
+      }
+    }
+    return found;
+  }
+
+  private List<JsonNode> lookUpVaults(String vault) {
     if (vault == null || vault.isBlank()) {
       return list(client.get("/v1/vaults", "the vault list"));
     }
