@@ -107,6 +107,16 @@ cases=(
   "cred_process||command $call --profile via-export"
   "sts_rtt||curl -fs -o /dev/null -X POST --data 'Action=GetSessionToken&Version=2011-06-15' $sts/"
 )
+# Java 25, when installed: its own copy of the launcher and jar, so its AOT cache does not take
+# the place of the JDK 17 archive that the cases above use.
+java25=${BENCH_JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+if [ -x "$java25" ]; then
+  mkdir -p "$bench/jdk25/target"
+  cp -r "$root/bin" "$bench/jdk25/"
+  cp -r "$root/target/keyshell.jar" "$root/target/lib" "$bench/jdk25/target/"
+  KEYSHELL_JAVA=$java25 "$bench/jdk25/bin/keyshell" --version >/dev/null # makes its AOT cache
+  cases+=("null_jdk25||KEYSHELL_JAVA=$java25 PATH=$bench/fake:\$PATH $bench/jdk25/bin/keyshell plugin run -- aws sts get-caller-identity")
+fi
 times=$bench/times # lines: name seconds
 : >"$times"
 
@@ -160,6 +170,7 @@ printf '%-52s %8s\n' \
   "keyshell warm path, null child (aws -> /bin/true)" "$(m null_child)" \
   "  the same without the CDS archive (KEYSHELL_CDS=off)" "$(m null_no_cds)" \
   "  the same with C2 too (KEYSHELL_JIT=full)" "$(m null_no_c1)" \
+  "  the same on Java 25 with its AOT cache" "$(m null_jdk25)" \
   "bare aws sts get-caller-identity, env credentials" "$(m bare)" \
   "aws function, warm cache" "$(m wrapped)" \
   "aws function, cold (cache empty, vault unlocked)" "$(m cold)" \

@@ -60,8 +60,25 @@ class LauncherArchiveIT {
     Sandbox.Result r = run(a, "--version");
     assertEquals("", r.err(), r.toString());
     assertEquals(
-        System.getProperty("java.home") + "/bin/java",
-        Files.readString(a.resolve("target/keyshell.jsa.jdk")).trim());
+        System.getProperty("java.home") + "/bin/java\ncds\n",
+        Files.readString(a.resolve("target/keyshell.jsa.jdk")));
+  }
+
+  @Test
+  void java_25_gets_an_aot_cache_of_the_warm_path_and_says_nothing() throws Exception {
+    Path java25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(java25), "no Java 25 here");
+    Path a = install("a");
+    Sandbox box = new Sandbox(Files.createTempDirectory(tmp, "box"));
+    box.env.put("KEYSHELL_JAVA", java25.toString());
+    Sandbox.Result r = box.run(List.of(a.resolve("bin/keyshell").toString(), "--version"), null);
+    assertEquals(0, r.exit(), r.toString());
+    assertEquals("", r.err(), r.toString());
+    assertTrue(r.out().matches("keyshell \\S+\n"), r.toString());
+    assertEquals(java25 + "\naot\n", Files.readString(a.resolve("target/keyshell.jsa.jdk")));
+    Sandbox.Result again =
+        box.run(List.of(a.resolve("bin/keyshell").toString(), "plugin", "list"), null);
+    assertEquals("", again.err(), again.toString());
   }
 
   /** A copy of bin/keyshell and the built jar; the libraries are linked, not copied. */
