@@ -33,7 +33,7 @@ class CredentialsFileRemovalTest {
             + "# rotated 2024-01\n"
             + "\n"
             + "[other]\n"
-            + "aws_access_key_id = AKIAOTHEROTHEREXAMPL\n"
+            + "aws_access_key_id = AKIAOTHEREXAMPLE0002\n"
             + "aws_secret_access_key = otherSecret\n"
             + "# end\n";
     assertEquals(
@@ -44,7 +44,7 @@ class CredentialsFileRemovalTest {
             + "# rotated 2024-01\n"
             + "\n"
             + "[other]\n"
-            + "aws_access_key_id = AKIAOTHEROTHEREXAMPL\n"
+            + "aws_access_key_id = AKIAOTHEREXAMPLE0002\n"
             + "aws_secret_access_key = otherSecret\n"
             + "# end\n",
         remove(file, "default"));
