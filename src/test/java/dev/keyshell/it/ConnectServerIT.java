@@ -60,22 +60,7 @@ class ConnectServerIT {
   }
 
   private Sandbox.Result importIntoConnect() {
-    return box.keyshell(
-        TOTP_SECRET,
-        "plugin",
-        "init",
-        "aws",
-        "--store",
-        "connect",
-        "--import-profile",
-        "default",
-        "--mfa-serial",
-        MFA,
-        "--otp-stdin",
-        "--scope",
-        "global",
-        "--remove-plaintext",
-        "--yes");
+    return Users.importDefault(box, "connect", "--remove-plaintext");
   }
 
   private String twoCalls() {

@@ -65,22 +65,7 @@ class OnePasswordCliIT {
   }
 
   private Sandbox.Result importIntoOp() {
-    return box.keyshell(
-        TOTP_SECRET,
-        "plugin",
-        "init",
-        "aws",
-        "--store",
-        "op",
-        "--import-profile",
-        "default",
-        "--mfa-serial",
-        MFA,
-        "--otp-stdin",
-        "--scope",
-        "global",
-        "--remove-plaintext",
-        "--yes");
+    return Users.importDefault(box, "op", "--remove-plaintext");
   }
 
   private String twoCalls() {

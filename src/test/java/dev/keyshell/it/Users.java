@@ -21,6 +21,31 @@ final class Users {
 
   private Users() {}
 
+  /**
+   * {@code plugin init aws} importing [default] with the MFA device into {@code store}, global
+   * scope, as the quick start does; {@code extra} flags go before {@code --yes}.
+   */
+  static Sandbox.Result importDefault(Sandbox box, String store, String... extra) {
+    java.util.List<String> args =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "plugin",
+                "init",
+                "aws",
+                "--store",
+                store,
+                "--import-profile",
+                "default",
+                "--mfa-serial",
+                MFA,
+                "--otp-stdin",
+                "--scope",
+                "global"));
+    args.addAll(java.util.List.of(extra));
+    args.add("--yes");
+    return box.keyshell(TOTP_SECRET, args.toArray(String[]::new));
+  }
+
   /** Initialised, with STS reached through {@code AWS_ENDPOINT_URL_STS}. */
   static Sandbox initialised(Path tmp, StsStandIn sts, String config) throws IOException {
     return initialised(
@@ -38,23 +63,7 @@ final class Users {
     box.env.put("AWS_ENDPOINT_URL_STS", sts.url());
     box.credentials(credentials);
     box.config(config);
-    box.keyshell(
-            TOTP_SECRET,
-            "plugin",
-            "init",
-            "aws",
-            "--store",
-            "local",
-            "--import-profile",
-            "default",
-            "--mfa-serial",
-            MFA,
-            "--otp-stdin",
-            "--scope",
-            "global",
-            "--remove-plaintext",
-            "--yes")
-        .ok();
+    importDefault(box, "local", "--remove-plaintext").ok();
     return box;
   }
 }

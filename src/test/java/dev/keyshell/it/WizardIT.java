@@ -297,22 +297,7 @@ class WizardIT {
   @Test
   void the_first_aws_without_a_credential_asks_once_and_keeps_the_answer_for_the_session()
       throws Exception {
-    box.keyshell(
-            TOTP_SECRET,
-            "plugin",
-            "init",
-            "aws",
-            "--store",
-            "local",
-            "--import-profile",
-            "default",
-            "--mfa-serial",
-            MFA,
-            "--otp-stdin",
-            "--scope",
-            "global",
-            "--yes")
-        .ok();
+    Users.importDefault(box, "local").ok();
     box.keyshell(null, "plugin", "clear", "aws", "--force").ok();
     String call =
         "aws sts get-caller-identity --output text --query Arn --endpoint-url " + sts.url();
