@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Run any command with minted STS credentials in its environment (as aws-vault exec).",
+      "Run a command with minted STS credentials, as aws-vault exec does.",
       "Returns the command's exit code."
     })
 public final class ExecCommand implements Callable<Integer> {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Print minted STS credentials. --format json is the credential_process contract:",
+      "Print minted STS credentials: shell lines, or credential_process JSON.",
       "  credential_process = keyshell export --profile P --format json"
     })
 public final class ExportCommand implements Callable<Integer> {

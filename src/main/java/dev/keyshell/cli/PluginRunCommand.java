@@ -16,10 +16,10 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Provision credentials and run the command: what the 'aws' shell function calls.",
-      "A bare 'aws', help and version run untouched; otherwise the profile's chain is",
-      "resolved, STS credentials are minted or read from the cache, and the command runs",
-      "with only those. Returns the command's exit code."
+      "Provision credentials and run the command: what the 'aws' function calls.",
+      "A bare 'aws', help and version run untouched. Otherwise the profile's chain",
+      "is resolved, STS credentials are minted or read from the cache, and the",
+      "command runs with only those. Returns the command's exit code."
     })
 public final class PluginRunCommand implements Callable<Integer> {
   private final Context ctx;
