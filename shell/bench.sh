@@ -87,7 +87,7 @@ bash -c "source '$plugins' && $call" >/dev/null # mints once; the cache is warm
 bash -c "command $call --profile via-export" >/dev/null
 
 # The session the stand-in hands out, for the bare aws.
-bare_env="AWS_ACCESS_KEY_ID=ASIASTANDINSESSION01 AWS_SECRET_ACCESS_KEY=standinSessionSecretKey0000000000000000"
+bare_env="AWS_ACCESS_KEY_ID=ASIASESSIONEXAMPLE01 AWS_SECRET_ACCESS_KEY=standinSessionSecretKey0000000000000000"
 bare_env="$bare_env AWS_SESSION_TOKEN=StandinSession/arn:aws:iam::111122223333:user/demo AWS_REGION=eu-west-1"
 
 # The cases, measured in interleaved rounds so that a change of load on a shared machine (other

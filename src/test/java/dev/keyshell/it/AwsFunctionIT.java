@@ -115,7 +115,7 @@ class AwsFunctionIT {
     assertEquals(
         KEY_ID, mint.signingKeyId(), "only GetSessionToken is signed with the long-lived key");
     for (StsStandIn.Call c : sts.calls("GetCallerIdentity")) {
-      assertEquals("ASIASTANDINSESSION01", c.signingKeyId(), "aws signs with the session key");
+      assertEquals("ASIASESSIONEXAMPLE01", c.signingKeyId(), "aws signs with the session key");
     }
   }
 
@@ -130,7 +130,7 @@ class AwsFunctionIT {
     assertEquals(1, roles.size());
     assertEquals(ROLE_ARN, roles.get(0).params().get("RoleArn"));
     assertEquals("alice", roles.get(0).params().get("RoleSessionName"));
-    assertEquals("ASIASTANDINSESSION01", roles.get(0).signingKeyId());
+    assertEquals("ASIASESSIONEXAMPLE01", roles.get(0).signingKeyId());
     assertEquals(1, sts.calls("GetSessionToken").size(), "one MFA session serves the whole chain");
   }
 
@@ -166,7 +166,7 @@ class AwsFunctionIT {
     assertFalse(r.out().contains(KEY_ID), r.out());
     assertFalse(r.out().contains(SECRET), r.out());
     assertFalse(r.out().contains("KEYSHELL_VAULT_PASSPHRASE"), r.out());
-    assertTrue(r.out().contains("AWS_ACCESS_KEY_ID=ASIASTANDINSESSION01"), r.out());
+    assertTrue(r.out().contains("AWS_ACCESS_KEY_ID=ASIASESSIONEXAMPLE01"), r.out());
     assertTrue(r.out().contains("AWS_SESSION_TOKEN="), r.out());
     assertTrue(r.out().contains("AWS_REGION=eu-west-1"), r.out());
   }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code keyshell export} and {@code keyshell exec} as other programs and shells use them. */
 class ExportExecIT {
-  static final String SESSION_ID = "ASIASTANDINSESSION01"; // shell/sts-standin
+  static final String SESSION_ID = "ASIASESSIONEXAMPLE01"; // shell/sts-standin
 
   @TempDir Path tmp;
   StsStandIn sts;
