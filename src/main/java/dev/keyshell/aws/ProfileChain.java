@@ -6,15 +6,16 @@ import java.util.Optional;
 
 /**
  * How to mint credentials for a selected AWS profile: the root profile (whose keys come from the
- * scoped item, never from the files), its MFA device, the region, and the roles to assume in order
- * from the root outward.
+ * scoped item, never from the files), its MFA device, the region, the roles to assume in order from
+ * the root outward, and where the files say the root's credentials come from.
  */
 public record ProfileChain(
     String selectedProfile,
     String rootProfile,
     Optional<String> rootMfaSerial,
     Optional<String> region,
-    List<RoleStep> roles) {
+    List<RoleStep> roles,
+    RootSource rootSource) {
 
   public ProfileChain {
     Objects.requireNonNull(selectedProfile, "selectedProfile");
@@ -22,11 +23,22 @@ public record ProfileChain(
     Objects.requireNonNull(rootMfaSerial, "rootMfaSerial");
     Objects.requireNonNull(region, "region");
     roles = List.copyOf(roles);
+    Objects.requireNonNull(rootSource, "rootSource");
+  }
+
+  public ProfileChain(
+      String selectedProfile,
+      String rootProfile,
+      Optional<String> rootMfaSerial,
+      Optional<String> region,
+      List<RoleStep> roles) {
+    this(selectedProfile, rootProfile, rootMfaSerial, region, roles, RootSource.KEYSHELL);
   }
 
   /** A chain of just the root: no roles, no settings (a profile the files do not define). */
   public static ProfileChain root(String profile) {
-    return new ProfileChain(profile, profile, Optional.empty(), Optional.empty(), List.of());
+    return new ProfileChain(
+        profile, profile, Optional.empty(), Optional.empty(), List.of(), RootSource.KEYSHELL);
   }
 
   /**

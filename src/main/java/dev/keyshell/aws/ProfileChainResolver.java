@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
 
@@ -21,18 +22,31 @@ import software.amazon.awssdk.profiles.ProfileFile;
  *     Assume role credential provider</a>
  */
 public final class ProfileChainResolver {
+  /** The longest chain keyshell follows: deeper is a mistake, and each step is an STS call. */
+  public static final int MAX_DEPTH = 32;
+
   private final ProfileFile profileFile;
   private final String where;
+  private final Map<String, String> malformed;
 
   /** {@code where} names the files in messages, e.g. {@code ~/.aws/config}. */
   public ProfileChainResolver(ProfileFile profileFile, String where) {
-    this.profileFile = profileFile;
-    this.where = where;
+    this(profileFile, where, Map.of());
   }
 
-  /** Reads both files (a missing file is an empty one); a malformed file is a one-line error. */
+  /** {@code malformed}: profiles set aside by the parser, with its reason. */
+  public ProfileChainResolver(
+      ProfileFile profileFile, String where, Map<String, String> malformed) {
+    this.profileFile = profileFile;
+    this.where = where;
+    this.malformed = Map.copyOf(malformed);
+  }
+
+  /** Reads both files (a missing file is an empty one); malformed sections are set aside. */
   public static ProfileChainResolver load(AwsConfigFiles files) {
-    return new ProfileChainResolver(files.load(), files.config().toString());
+    AwsConfigFiles.Loaded loaded = files.loadAll();
+    return new ProfileChainResolver(
+        loaded.profileFile(), files.config().toString(), loaded.malformed());
   }
 
   /** The parsed files, for an STS client that must read the same {@code endpoint_url}. */
@@ -40,11 +54,24 @@ public final class ProfileChainResolver {
     return profileFile;
   }
 
+  /** Whether the files define {@code name} (a malformed section still counts: it is there). */
+  public boolean defines(String name) {
+    return profileFile.profile(name).isPresent() || malformed.containsKey(name);
+  }
+
+  /** Every profile the files define, sorted. */
+  public List<String> profileNames() {
+    TreeSet<String> names = new TreeSet<>(profileFile.profiles().keySet());
+    names.addAll(malformed.keySet());
+    return List.copyOf(names);
+  }
+
   /**
    * The chain for {@code selected}. A profile the files do not define at all (such as {@code
    * default} with no config file) is a root with no settings.
    */
   public ProfileChain resolve(String selected) {
+    checkWellFormed(selected);
     Optional<Map<String, String>> first = properties(selected);
     if (first.isEmpty()) {
       return ProfileChain.root(selected);
@@ -53,6 +80,7 @@ public final class ProfileChainResolver {
     List<RoleStep> roles = new ArrayList<>();
     String name = selected;
     Map<String, String> profile = first.get();
+    RootSource root;
     while (true) {
       if (visited.contains(name)) {
         visited.add(name);
@@ -61,79 +89,158 @@ public final class ProfileChainResolver {
             "end the chain in a profile without role_arn (its keys come from keyshell's item)");
       }
       visited.add(name);
+      if (visited.size() > MAX_DEPTH) {
+        throw new KeyshellException(
+            "the chain of AWS profile '"
+                + selected
+                + "' is deeper than "
+                + MAX_DEPTH
+                + " profiles (source_profile after source_profile)",
+            "shorten the chain in " + where + ": each step is one AssumeRole");
+      }
       // Past the selected profile, static keys make a profile the root (the spec's rule).
       if (visited.size() > 1 && hasStaticKeys(profile)) {
+        root = new RootSource(RootSource.Kind.OWN_KEYS, "aws_access_key_id");
         break;
       }
-      if (!profile.containsKey("role_arn") || profile.containsKey("web_identity_token_file")) {
-        checkRoot(name, profile);
+      if (!profile.containsKey("role_arn")) {
+        Optional<String> exportOf = keyshellExportTarget(profile);
+        if (exportOf.isPresent()
+            && !exportOf.get().isEmpty()
+            && !exportOf.get().equals(name)
+            && sources(profile).isEmpty()) {
+          // credential_process = keyshell export --profile T: T's chain, served directly.
+          name = next(name, exportOf.get(), "--profile of the credential_process");
+          profile = properties(name).orElseThrow();
+          continue;
+        }
+        root = rootSource(profile);
         break;
       }
-      roles.add(step(name, profile));
-      String source = profile.get("source_profile");
+      if (profile.containsKey("web_identity_token_file")) {
+        root = new RootSource(RootSource.Kind.LEFT_TO_AWS, "web_identity_token_file");
+        break;
+      }
+      String source = value(profile, "source_profile").orElse(null);
       if (source != null && profile.containsKey("credential_source")) {
         throw fail(name, "has both source_profile and credential_source", "keep source_profile");
       }
       if (profile.containsKey("credential_source")) {
-        throw unsupported(name, "credential_source");
+        root = new RootSource(RootSource.Kind.LEFT_TO_AWS, "credential_source");
+        break;
       }
-      if (source == null || source.isBlank()) {
+      roles.add(step(name, profile));
+      if (source == null) {
         throw fail(
             name,
             "has role_arn but no source_profile",
             "add source_profile = <the profile whose keys keyshell holds> to it in " + where);
       }
       if (source.equals(name)) {
-        checkRoot(name, profile); // self-reference: its own keys sign its own role
+        // Self-reference: its own credentials sign its own role.
+        root = hasStaticKeys(profile) ? rootSource(profile) : rootSource(withoutRole(profile));
         break;
       }
-      String from = name;
-      name = source;
-      profile =
-          properties(source)
-              .orElseThrow(
-                  () ->
-                      new KeyshellException(
-                          "AWS profile '"
-                              + source
-                              + "' (source_profile of '"
-                              + from
-                              + "') is not defined",
-                          "define [profile "
-                              + source
-                              + "] in "
-                              + where
-                              + ", or fix source_profile"));
+      name = next(name, source, "source_profile");
+      profile = properties(name).orElseThrow();
     }
     Collections.reverse(roles);
-    Map<String, String> root = properties(name).orElseThrow();
+    Map<String, String> rootProps = properties(name).orElseThrow();
     // A role profile without a region takes the root's, as aws-vault does: the root is the
     // account the user works in, and "You must specify a region" helps nobody.
-    Optional<String> region = value(first.get(), "region").or(() -> value(root, "region"));
-    return new ProfileChain(selected, name, value(root, "mfa_serial"), region, roles);
+    Optional<String> region = value(first.get(), "region").or(() -> value(rootProps, "region"));
+    return new ProfileChain(selected, name, value(rootProps, "mfa_serial"), region, roles, root);
   }
 
-  private static void checkRoot(String name, Map<String, String> profile) {
-    if (profile.containsKey("credential_source")) {
-      throw unsupported(name, "credential_source");
-    }
-    if (profile.containsKey("web_identity_token_file")) {
-      throw unsupported(name, "web_identity_token_file");
-    }
-    Optional<String> sso =
-        profile.keySet().stream().filter(k -> k.startsWith("sso_")).sorted().findFirst();
-    if (sso.isPresent()) {
+  /** The profile {@code from} points to, which must be defined and well formed. */
+  private String next(String from, String to, String what) {
+    checkWellFormed(to);
+    if (properties(to).isEmpty()) {
       throw new KeyshellException(
-          "AWS profile '"
-              + name
-              + "' uses IAM Identity Center ("
-              + sso.get()
-              + "), which keyshell does not support yet",
-          "run it without keyshell (command aws ...), or use a profile whose root is an IAM user key");
+          "AWS profile '" + to + "' (" + what + " of '" + from + "') is not defined",
+          "define [profile " + to + "] in " + where + ", or fix " + what);
+    }
+    return to;
+  }
+
+  private void checkWellFormed(String name) {
+    String reason = malformed.get(name);
+    if (reason != null) {
+      throw new KeyshellException(
+          "AWS profile '" + name + "' is malformed (" + reason + ")",
+          "fix that line (the format:"
+              + " https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html)");
+    }
+  }
+
+  /** Where a root profile's own credentials come from, by the settings it has. */
+  private static RootSource rootSource(Map<String, String> profile) {
+    Optional<String> sso = sources(profile);
+    if (sso.isPresent()) {
+      return new RootSource(RootSource.Kind.LEFT_TO_AWS, sso.get());
+    }
+    if (value(profile, "aws_access_key_id").isPresent()) {
+      return new RootSource(RootSource.Kind.OWN_KEYS, "aws_access_key_id");
+    }
+    for (String other : List.of("web_identity_token_file", "credential_source")) {
+      if (profile.containsKey(other)) {
+        return new RootSource(RootSource.Kind.LEFT_TO_AWS, other);
+      }
     }
     if (profile.containsKey("credential_process")) {
-      throw unsupported(name, "credential_process");
+      return keyshellExportTarget(profile).isPresent()
+          ? RootSource.KEYSHELL
+          : new RootSource(RootSource.Kind.LEFT_TO_AWS, "credential_process");
     }
+    return RootSource.KEYSHELL;
+  }
+
+  /** IAM Identity Center settings, which aws itself serves (the first by name). */
+  private static Optional<String> sources(Map<String, String> profile) {
+    for (String named : List.of("sso_session", "sso_start_url")) {
+      if (profile.containsKey(named)) {
+        return Optional.of(named);
+      }
+    }
+    return profile.keySet().stream().filter(k -> k.startsWith("sso_")).sorted().findFirst();
+  }
+
+  private static Map<String, String> withoutRole(Map<String, String> profile) {
+    Map<String, String> copy = new HashMap<>(profile);
+    copy.remove("role_arn");
+    return copy;
+  }
+
+  /**
+   * The profile of a {@code credential_process} that is keyshell's own {@code keyshell export
+   * [--profile T] [--format json]}: T, or the empty string without {@code --profile}.
+   */
+  static Optional<String> keyshellExportTarget(Map<String, String> profile) {
+    String command = profile.get("credential_process");
+    if (command == null) {
+      return Optional.empty();
+    }
+    String[] words = command.trim().replace("\"", "").replace("'", "").split("\\s+");
+    if (words.length < 2
+        || !(words[0].equals("keyshell") || words[0].endsWith("/keyshell"))
+        || !words[1].equals("export")) {
+      return Optional.empty();
+    }
+    String target = "";
+    for (int i = 2; i < words.length; i++) {
+      String w = words[i];
+      if ((w.equals("--profile") || w.equals("--format")) && i + 1 < words.length) {
+        if (w.equals("--profile")) {
+          target = words[i + 1];
+        }
+        i++;
+      } else if (w.startsWith("--profile=")) {
+        target = w.substring("--profile=".length());
+      } else if (!w.startsWith("--format=")) {
+        return Optional.empty(); // some other command line: aws runs it
+      }
+    }
+    return Optional.of(target);
   }
 
   private RoleStep step(String name, Map<String, String> profile) {
@@ -193,13 +300,6 @@ public final class ProfileChainResolver {
 
   private static Optional<String> value(Map<String, String> profile, String key) {
     return Optional.ofNullable(profile.get(key)).map(String::trim).filter(v -> !v.isEmpty());
-  }
-
-  private static KeyshellException unsupported(String name, String key) {
-    return new KeyshellException(
-        "AWS profile '" + name + "' uses " + key + ", which keyshell does not support",
-        "keyshell provides the root credentials itself: use source_profile = <a profile whose keys"
-            + " keyshell holds> instead");
   }
 
   private static KeyshellException fail(String name, String problem, String hint) {

@@ -3,10 +3,14 @@ package dev.keyshell.aws;
 import dev.keyshell.core.KeyshellException;
 import dev.keyshell.item.AwsKeys;
 import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -24,10 +28,24 @@ final class StsErrors {
       Optional<String> roleArn,
       Optional<String> mfaSerial,
       String endpoint) {
-    if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-      String code = Optional.ofNullable(service.awsErrorDetails().errorCode()).orElse("");
-      String message = oneLine(service.awsErrorDetails().errorMessage());
-      return fromService(e, operation, code, message, caller, roleArn, mfaSerial);
+    if (e instanceof AwsServiceException service) {
+      String code = "";
+      String message = null;
+      if (service.awsErrorDetails() != null) {
+        code = Optional.ofNullable(service.awsErrorDetails().errorCode()).orElse("");
+        message = service.awsErrorDetails().errorMessage();
+      }
+      if (code.isEmpty() || message == null) {
+        // An envelope the SDK does not read (moto's <ErrorResponse><Errors><Error>...): the XML's
+        // own Code and Message, wherever they sit.
+        String body = rawBody(service);
+        code = code.isEmpty() ? xml(body, "Code").orElse("") : code;
+        message = message == null ? xml(body, "Message").orElse(null) : message;
+      }
+      if (code.isEmpty()) {
+        code = "HTTP " + service.statusCode();
+      }
+      return fromService(e, operation, code, oneLine(message), caller, roleArn, mfaSerial);
     }
     Throwable network = rootCause(e);
     String reason;
@@ -44,6 +62,49 @@ final class StsErrors {
         "cannot reach STS at " + endpoint + " (" + reason + ")",
         "check the network, or AWS_ENDPOINT_URL_STS / AWS_ENDPOINT_URL / endpoint_url if set",
         e);
+  }
+
+  /**
+   * Whether the request reached STS, so an MFA code it carried is spent: anything but a request
+   * that never left (refused connection, unknown host, a connect timeout).
+   */
+  static boolean reached(SdkException e) {
+    if (e instanceof AwsServiceException) {
+      return true;
+    }
+    Throwable network = rootCause(e);
+    if (network instanceof ConnectException
+        || network instanceof UnknownHostException
+        || network instanceof NoRouteToHostException) {
+      return false;
+    }
+    return !(network instanceof SocketTimeoutException
+        && String.valueOf(network.getMessage()).toLowerCase(Locale.ROOT).contains("connect"));
+  }
+
+  private static String rawBody(AwsServiceException e) {
+    if (e.awsErrorDetails() == null || e.awsErrorDetails().rawResponse() == null) {
+      return "";
+    }
+    byte[] raw = e.awsErrorDetails().rawResponse().asByteArray();
+    return new String(raw, 0, Math.min(raw.length, 64 * 1024), StandardCharsets.UTF_8);
+  }
+
+  /** The text of the first {@code <tag>} in {@code body}, entities decoded. */
+  static Optional<String> xml(String body, String tag) {
+    Matcher m = Pattern.compile("<" + tag + ">([^<]*)</" + tag + ">").matcher(body);
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    String text =
+        m.group(1)
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&apos;", "'")
+            .replace("&amp;", "&")
+            .trim();
+    return text.isEmpty() ? Optional.empty() : Optional.of(text);
   }
 
   private static KeyshellException fromService(
@@ -69,6 +130,26 @@ final class StsErrors {
           "check the role's trust policy and your sts:AssumeRole permission on it",
           e);
     }
+    boolean rejected =
+        code.equals("ExpiredToken")
+            || code.equals("ExpiredTokenException")
+            || code.equals("InvalidClientTokenId");
+    if (rejected && caller.sessionToken().isPresent()) {
+      return new SessionRejectedException(
+          code.startsWith("Expired")
+              ? "the session signing " + what + " has expired: " + message
+              : "AWS no longer accepts the session "
+                  + AwsKeys.mask(caller.accessKeyId())
+                  + " that signs "
+                  + what
+                  + " ("
+                  + code
+                  + "): "
+                  + message,
+          "run: keyshell lock --profile P (the profile you used), then try again",
+          caller.accessKeyId(),
+          e);
+    }
     if (code.equals("InvalidClientTokenId") || code.equals("SignatureDoesNotMatch")) {
       return new KeyshellException(
           "AWS does not accept the access key "
@@ -76,7 +157,8 @@ final class StsErrors {
               + ": "
               + message,
           caller.sessionToken().isPresent()
-              ? "the cached session is no longer valid: run keyshell lock, then try again"
+              ? "the cached session is no longer valid: run keyshell lock --profile P (the"
+                  + " profile you used), then try again"
               : "the stored key is wrong or deactivated: update the item's Access Key ID and"
                   + " Secret Access Key",
           e);
@@ -84,7 +166,8 @@ final class StsErrors {
     if (code.equals("ExpiredToken") || code.equals("ExpiredTokenException")) {
       return new KeyshellException(
           "the session signing " + what + " has expired: " + message,
-          "run keyshell lock to forget cached sessions, then try again",
+          "run keyshell lock --profile P (the profile you used) to forget its cached sessions,"
+              + " then try again",
           e);
     }
     if (code.startsWith("Throttl") || code.equals("RequestLimitExceeded")) {

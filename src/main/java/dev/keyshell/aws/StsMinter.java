@@ -51,6 +51,11 @@ public final class StsMinter implements Sts, AutoCloseable {
   }
 
   private static StsClient client(StsSettings settings) {
+    // While it builds a client the SDK also parses the default profile files on its own, strictly,
+    // though the client is given keyshell's parse below: a malformed section the chain does not
+    // use would fail it (DESIGN step 3). Point that second read at nothing.
+    System.setProperty("aws.configFile", "/dev/null");
+    System.setProperty("aws.sharedCredentialsFile", "/dev/null");
     var builder =
         StsClient.builder()
             .httpClient(
@@ -64,6 +69,7 @@ public final class StsMinter implements Sts, AutoCloseable {
             .overrideConfiguration(
                 ClientOverrideConfiguration.builder()
                     .defaultProfileFile(settings.profileFile())
+                    .defaultProfileFileSupplier(settings::profileFile)
                     .defaultProfileName(settings.profile())
                     .retryStrategy(
                         AwsRetryStrategy.standardRetryStrategy().toBuilder()
@@ -84,10 +90,14 @@ public final class StsMinter implements Sts, AutoCloseable {
             .durationSeconds(durationSeconds)
             .overrideConfiguration(signedBy(caller));
     mfaSerial.ifPresent(serial -> request.serialNumber(serial).tokenCode(code(serial)));
+    boolean reached = true;
     try {
       return convert(client.getSessionToken(request.build()).credentials());
     } catch (SdkException e) {
+      reached = StsErrors.reached(e);
       throw StsErrors.from(e, "GetSessionToken", caller, Optional.empty(), mfaSerial, endpoint);
+    } finally {
+      sent(mfaSerial, reached);
     }
   }
 
@@ -102,17 +112,29 @@ public final class StsMinter implements Sts, AutoCloseable {
             .overrideConfiguration(signedBy(caller));
     step.externalId().ifPresent(request::externalId);
     mfaSerial.ifPresent(serial -> request.serialNumber(serial).tokenCode(code(serial)));
+    boolean reached = true;
     try {
       return convert(client.assumeRole(request.build()).credentials());
     } catch (SdkException e) {
+      reached = StsErrors.reached(e);
       throw StsErrors.from(
           e, "AssumeRole", caller, Optional.of(step.roleArn()), mfaSerial, endpoint);
+    } finally {
+      sent(mfaSerial, reached);
+    }
+  }
+
+  /** Spends the code only when STS received it (DESIGN step 6). */
+  private void sent(Optional<String> mfaSerial, boolean reached) {
+    if (mfaSerial.isPresent()) {
+      codes.sent(mfaSerial.get(), reached);
     }
   }
 
   private String code(String serial) {
     String code = codes.code(serial);
     if (code == null || !code.matches("\\d{6}")) {
+      codes.sent(serial, false);
       throw new KeyshellException(
           "the one-time password for " + serial + " is not a 6-digit code",
           "check the item's One-Time Password field holds the AWS MFA device's TOTP secret");

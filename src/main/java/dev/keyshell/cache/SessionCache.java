@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -71,6 +72,31 @@ public final class SessionCache {
     SecretKeySpec k = cacheKey.getOrCreate();
     SecureFiles.ensurePrivateDir(dir);
     SecureFiles.writeAtomically(dir.resolve(key), SealedFile.seal(k, key, session.encode()));
+  }
+
+  /**
+   * Records which entries of another namespace {@code key}'s session was minted from (their names,
+   * which are hashes), so that forgetting it can forget them too.
+   */
+  public void putUses(String key, List<String> keys) throws IOException {
+    SecureFiles.writeAtomically(
+        dir.resolve(key + ".uses"), String.join("\n", keys).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** What {@link #putUses} recorded for {@code key}; none when nothing was. */
+  public List<String> uses(String key) throws IOException {
+    try {
+      String text = Files.readString(dir.resolve(key + ".uses"), StandardCharsets.UTF_8);
+      return text.isBlank() ? List.of() : List.of(text.split("\n"));
+    } catch (NoSuchFileException e) {
+      return List.of();
+    }
+  }
+
+  /** Deletes {@code key}'s entry and its record of uses; returns whether there was an entry. */
+  public boolean forget(String key) throws IOException {
+    Files.deleteIfExists(dir.resolve(key + ".uses"));
+    return Files.deleteIfExists(dir.resolve(key));
   }
 
   public void remove(String key) throws IOException {

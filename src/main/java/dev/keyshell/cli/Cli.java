@@ -4,6 +4,7 @@ import dev.keyshell.core.Env;
 import dev.keyshell.core.ExitCode;
 import dev.keyshell.core.IoFailures;
 import dev.keyshell.core.KeyshellException;
+import dev.keyshell.core.Suggestions;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;

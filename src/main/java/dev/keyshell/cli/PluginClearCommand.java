@@ -1,6 +1,7 @@
 package dev.keyshell.cli;
 
 import dev.keyshell.core.KeyshellException;
+import dev.keyshell.plugin.Plugins;
 import dev.keyshell.scope.ScopeLocator;
 import dev.keyshell.scope.ScopeWriter;
 import java.io.IOException;
@@ -38,10 +39,8 @@ public final class PluginClearCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (!"aws".equals(plugin)) {
-      throw KeyshellException.usage("unknown plugin '" + plugin + "'", "the only plugin is aws");
-    }
-    List<ScopeLocator.Found> found = new ScopeLocator(ctx.env, ctx.dirs).all("aws");
+    Plugins.require(plugin);
+    List<ScopeLocator.Found> found = new ScopeLocator(ctx.env, ctx.dirs).all(Plugins.AWS.name());
     if (found.isEmpty()) {
       ctx.err.println("keyshell: no aws default is configured here; nothing to clear");
       return 0;

@@ -2,6 +2,7 @@ package dev.keyshell.cli;
 
 import dev.keyshell.core.KeyshellException;
 import dev.keyshell.item.StoreKind;
+import dev.keyshell.plugin.Plugins;
 import dev.keyshell.scope.Scope;
 import dev.keyshell.setup.InitRequest;
 import dev.keyshell.setup.InitService;
@@ -97,10 +98,7 @@ public final class PluginInitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (!"aws".equals(plugin)) {
-      throw KeyshellException.usage(
-          "unknown plugin '" + plugin + "'", "the only plugin is aws: keyshell plugin init aws");
-    }
+    Plugins.require(plugin);
     if (importProfile != null && importEnv) {
       throw KeyshellException.usage(
           "--import-profile and --import-env exclude each other", "choose one source of keys");

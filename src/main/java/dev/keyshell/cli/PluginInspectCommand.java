@@ -1,10 +1,19 @@
 package dev.keyshell.cli;
 
+import dev.keyshell.aws.AwsConfigFiles;
+import dev.keyshell.aws.ProfileChain;
+import dev.keyshell.aws.ProfileChainResolver;
 import dev.keyshell.core.KeyshellException;
+import dev.keyshell.item.AwsKeys;
+import dev.keyshell.plugin.Plugins;
+import dev.keyshell.provision.CredentialChoice;
 import dev.keyshell.scope.CredentialRef;
+import dev.keyshell.scope.Scope;
+import dev.keyshell.scope.ScopeEntries;
 import dev.keyshell.scope.ScopeFile;
 import dev.keyshell.scope.ScopeLocator;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -16,9 +25,9 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Show which credential applies in this directory and terminal, from which scope",
-      "(session, then the nearest directory, then global), and whether the shell plugin",
-      "is active in this shell. Shows references only, never a secret."
+      "Show the scopes that apply in this directory and terminal (session, then the",
+      "nearest directory, then global), which credential serves each AWS profile and",
+      "from which scope, or why none does. Shows references only, never a secret."
     })
 public final class PluginInspectCommand implements Callable<Integer> {
   private final Context ctx;
@@ -30,14 +39,53 @@ public final class PluginInspectCommand implements Callable<Integer> {
     this.ctx = ctx;
   }
 
+  /** Which credential serves {@code profile} here, or why none does; never reads an item. */
+  private static String serving(
+      String profile, ProfileChainResolver resolver, ScopeEntries entries, AwsConfigFiles files) {
+    try {
+      CredentialChoice.Outcome outcome =
+          CredentialChoice.choose(profile, resolver, entries, files.credentials().toString());
+      ProfileChain chain = outcome.chain();
+      String via =
+          chain.roles().isEmpty()
+              ? ""
+              : chain.roles().size()
+                  + (chain.roles().size() == 1 ? " role" : " roles")
+                  + " from '"
+                  + chain.rootProfile()
+                  + "', ";
+      if (outcome instanceof CredentialChoice.Serve serve) {
+        if (serve.sameKeyAs().isPresent()) {
+          return via
+              + "own keys in "
+              + files.credentials()
+              + " ("
+              + AwsKeys.mask(serve.sameKeyAs().get())
+              + "): served by "
+              + serve.entry().describe()
+              + " only if that item holds the same key";
+        }
+        return via + serve.entry().describe();
+      }
+      return "left to aws (" + chain.rootSource().setting() + ")";
+    } catch (CredentialChoice.NotSetUp e) {
+      return "none: nothing is set up here";
+    } catch (KeyshellException e) {
+      return "none: " + e.getMessage();
+    }
+  }
+
   @Override
   public Integer call() {
-    if (!"aws".equals(plugin)) {
-      throw KeyshellException.usage("unknown plugin '" + plugin + "'", "the only plugin is aws");
-    }
+    Plugins.require(plugin);
     var out = ctx.out;
     boolean sourced = "1".equals(ctx.env.vars().get("KEYSHELL_PLUGINS_SOURCED"));
-    out.println("Plugin:   aws (executable: aws)");
+    out.println(
+        "Plugin:   "
+            + plugin
+            + " (executables: "
+            + String.join(", ", Plugins.require(plugin).executableNames())
+            + ")");
     out.println(
         "Shell:    "
             + (sourced
@@ -46,28 +94,20 @@ public final class PluginInspectCommand implements Callable<Integer> {
                     + ")"
                 : "plugins.sh is NOT sourced in this shell; run: source " + ctx.dirs.pluginsSh()));
     ScopeLocator locator = new ScopeLocator(ctx.env, ctx.dirs);
-    List<ScopeLocator.Found> found = locator.all("aws");
-    boolean won = false;
-    String winner = null;
+    List<ScopeLocator.Found> found = locator.all(Plugins.AWS.name());
     out.println();
-    for (var scope : dev.keyshell.scope.Scope.values()) {
+    out.println("Scopes here (entries of every trusted scope merge; the nearest wins a name):");
+    for (Scope scope : Scope.values()) {
       var f = found.stream().filter(x -> x.scope() == scope).findFirst();
       String label = String.format("%-10s", scope.id());
       if (f.isEmpty()) {
         out.println(label + "-");
         continue;
       }
-      String state;
-      if (!f.get().trusted()) {
-        state = "  [ignored: not trusted; keyshell plugin trust]";
-      } else if (!won) {
-        state = "  [in use]";
-        won = true;
-        winner = f.get().scope().id();
-      } else {
-        state = "  [overridden]";
-      }
-      out.println(label + f.get().path() + state);
+      out.println(
+          label
+              + f.get().path()
+              + (f.get().trusted() ? "" : "  [ignored: not trusted; keyshell plugin trust]"));
       for (CredentialRef r : ScopeFile.parse(f.get().bytes(), f.get().path())) {
         out.println(
             "          "
@@ -76,12 +116,27 @@ public final class PluginInspectCommand implements Callable<Integer> {
                 + r.describe());
       }
     }
+    ScopeEntries entries = ScopeEntries.of(found);
+    AwsConfigFiles files = AwsConfigFiles.of(ctx.env);
+    ProfileChainResolver resolver = ProfileChainResolver.load(files);
+    TreeSet<String> profiles = new TreeSet<>(resolver.profileNames());
+    profiles.addAll(entries.mappedProfiles());
+    profiles.add("default");
     out.println();
-    if (won) {
-      out.println("In use here: the " + winner + " scope (a profile entry serves its profile).");
-      out.println("Change it: keyshell plugin init aws    Remove it: keyshell plugin clear aws");
-    } else {
+    out.println("Profiles (" + files.config() + ", " + files.credentials() + ", the scopes):");
+    int width = Math.min(24, profiles.stream().mapToInt(String::length).max().orElse(7));
+    for (String profile : profiles) {
+      out.println(
+          "  "
+              + String.format("%-" + width + "s", profile)
+              + "  "
+              + serving(profile, resolver, entries, files));
+    }
+    out.println();
+    if (entries.isEmpty()) {
       out.println("No AWS credential applies here. Set one up with: keyshell plugin init aws");
+    } else {
+      out.println("Change it: keyshell plugin init aws    Remove it: keyshell plugin clear aws");
     }
     out.flush();
     return 0;

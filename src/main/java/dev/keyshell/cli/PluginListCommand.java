@@ -1,5 +1,6 @@
 package dev.keyshell.cli;
 
+import dev.keyshell.plugin.Executable;
 import dev.keyshell.plugin.Plugin;
 import dev.keyshell.plugin.Plugins;
 import java.util.concurrent.Callable;
@@ -20,16 +21,25 @@ public final class PluginListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ctx.out.printf("%-8s %-10s %-12s %s%n", "PLUGIN", "PLATFORM", "EXECUTABLES", "CREDENTIAL");
     for (Plugin p : Plugins.all()) {
-      ctx.out.printf(
-          "%-8s %-10s %-12s %s%n",
-          p.name(), p.platform(), String.join(",", p.executables()), p.credential().name());
-      for (Plugin.FieldSpec f : p.credential().fields()) {
-        ctx.out.printf(
-            "%33s- %s%s%s%n",
-            "", f.label(), f.secret() ? " (secret)" : "", f.optional() ? " (optional)" : "");
+      ctx.out.println(p.name() + " (" + p.platform() + "): " + p.credential().name());
+      ctx.out.println("  executables:");
+      for (Executable e : p.executables()) {
+        ctx.out.println(
+            "    "
+                + e.name()
+                + (e.profileFlag() == null ? "" : "  (takes " + e.profileFlag() + ")"));
       }
+      ctx.out.println("  fields:");
+      for (Plugin.FieldSpec f : p.credential().fields()) {
+        ctx.out.println(
+            "    "
+                + f.label()
+                + (f.secret() ? " (secret)" : "")
+                + (f.optional() ? " (optional)" : ""));
+      }
+      ctx.out.println("  imports from: " + String.join(", ", p.importers()));
+      ctx.out.println("  sets: " + String.join(" ", p.environment()));
     }
     ctx.out.flush();
     return 0;

@@ -3,6 +3,7 @@ package dev.keyshell.provision;
 import dev.keyshell.aws.Caller;
 import dev.keyshell.aws.RoleStep;
 import dev.keyshell.aws.SessionCredentials;
+import dev.keyshell.aws.SessionRejectedException;
 import dev.keyshell.aws.Sts;
 import dev.keyshell.cache.CachedSession;
 import dev.keyshell.cache.SessionCache;
@@ -11,7 +12,12 @@ import dev.keyshell.core.SecureFiles;
 import dev.keyshell.item.AwsKeys;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -26,6 +32,20 @@ final class CachingSts implements Sts {
   private final Clock clock;
   private final String item;
   private final String endpoint;
+
+  /** The cache entries this instance served, by their session's access key id. */
+  private final Map<String, String> served = new HashMap<>();
+
+  private final Set<String> used = new LinkedHashSet<>();
+
+  /** A cached session AWS rejected: its entry is gone, and a new mint may succeed. */
+  static final class CachedSessionRejected extends KeyshellException {
+    private static final long serialVersionUID = 1L;
+
+    CachedSessionRejected(SessionRejectedException e) {
+      super("AWS rejected a cached session (it was revoked, or its key rotated)", e.hint(), e);
+    }
+  }
 
   /**
    * @param item the scoped item's reference, as text
@@ -66,7 +86,31 @@ final class CachingSts implements Sts {
             mfaSerial.orElse(""),
             Integer.toString(step.durationFor(caller)),
             endpoint);
-    return cached(key, () -> sts.assumeRole(caller, step, mfaSerial));
+    try {
+      return cached(key, () -> sts.assumeRole(caller, step, mfaSerial));
+    } catch (SessionRejectedException e) {
+      String entry = served.remove(e.accessKeyId());
+      if (entry == null) {
+        throw e;
+      }
+      try {
+        cache.remove(entry);
+      } catch (IOException io) {
+        throw e;
+      }
+      throw new CachedSessionRejected(e);
+    }
+  }
+
+  private SessionCredentials served(String key, SessionCredentials creds) {
+    served.put(creds.accessKeyId(), key);
+    used.add(key);
+    return creds;
+  }
+
+  /** The cache entries this instance read or wrote, for {@code keyshell lock --profile}. */
+  List<String> used() {
+    return List.copyOf(used);
   }
 
   /**
@@ -77,15 +121,16 @@ final class CachingSts implements Sts {
   private SessionCredentials cached(String key, Supplier<SessionCredentials> mint) {
     Optional<CachedSession> hit = cache.get(key, clock.instant());
     if (hit.isPresent()) {
-      return hit.get().credentials();
+      return served(key, hit.get().credentials());
     }
     try (SecureFiles.Lock lock = SecureFiles.lock(cache.lockFile(key))) {
       hit = cache.get(key, clock.instant());
       if (hit.isPresent()) {
-        return hit.get().credentials();
+        return served(key, hit.get().credentials());
       }
       SessionCredentials fresh = mint.get();
       cache.put(key, new CachedSession(fresh, Optional.empty()));
+      used.add(key);
       return fresh;
     } catch (IOException e) {
       throw new KeyshellException(

@@ -3,6 +3,7 @@ package dev.keyshell.provision;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.keyshell.aws.AwsConfigFiles;
+import dev.keyshell.aws.MfaCodeSource;
 import dev.keyshell.aws.ProfileChain;
 import dev.keyshell.aws.ProfileChainResolver;
 import dev.keyshell.aws.SessionCredentials;
@@ -92,8 +93,7 @@ public final class CdsTraining {
     SecureFiles.ensurePrivateDir(scope.getParent());
     byte[] bytes = "{\"credentials\":[]}".getBytes(StandardCharsets.UTF_8);
     SecureFiles.writeAtomically(scope, bytes);
-    ScopeLocator.Found found =
-        new ScopeLocator(env, dirs).winner("aws").orElseThrow(IllegalStateException::new);
+    List<ScopeLocator.Found> found = new ScopeLocator(env, dirs).all("aws");
     SessionCredentials made =
         new SessionCredentials(
             "ASIATRAINING0000000",
@@ -138,7 +138,7 @@ public final class CdsTraining {
           StsSettings.of(env, resolver.profileFile(), chain)
               .withEndpointOverride(
                   URI.create("http://127.0.0.1:" + sts.getAddress().getPort() + "/"));
-      try (StsMinter minter = new StsMinter(settings, serial -> "000000", Clock.systemUTC())) {
+      try (StsMinter minter = new StsMinter(settings, new TrainingCodes(), Clock.systemUTC())) {
         AwsKeys keys =
             new AwsKeys(
                 "AKIATRAINING0000000",
@@ -190,5 +190,16 @@ public final class CdsTraining {
                 }
               });
     }
+  }
+
+  /** No MFA device in training: no code is ever asked for. */
+  private static final class TrainingCodes implements MfaCodeSource {
+    @Override
+    public String code(String serial) {
+      return "000000";
+    }
+
+    @Override
+    public void sent(String serial, boolean reached) {}
   }
 }

@@ -3,6 +3,7 @@ package dev.keyshell.provision;
 import dev.keyshell.core.Dirs;
 import dev.keyshell.core.Env;
 import dev.keyshell.core.TtyPrompter;
+import dev.keyshell.plugin.Plugins;
 import dev.keyshell.scope.ScopeLocator;
 import dev.keyshell.setup.wizard.FirstUse;
 import dev.keyshell.store.Stores;
@@ -14,21 +15,36 @@ import java.util.Optional;
 final class ColdRun {
   private ColdRun() {}
 
+  /**
+   * Decides who serves {@code profile} and runs aws: as typed ({@code command}) when aws serves the
+   * profile itself, else {@code argv} with minted credentials.
+   */
   static int run(
       Env env,
       Dirs dirs,
       String profile,
       Optional<String> profileFlag,
+      List<String> command,
       List<String> argv,
-      Optional<ScopeLocator.Found> scope,
+      List<ScopeLocator.Found> found,
       PrintStream err) {
     TtyPrompter prompter = new TtyPrompter(err, env);
     Stores stores = Stores.forEnv(env, dirs, prompter);
-    if (scope.isEmpty()) {
+    Provisioner provisioner = Provisioner.create(env, dirs, stores, prompter, err);
+    CredentialChoice.Outcome outcome;
+    try {
+      outcome = provisioner.plan(profile, found);
+    } catch (CredentialChoice.NotSetUp e) {
       // First use: asks on a terminal and remembers the answer for this session, else fails.
-      scope = Optional.of(FirstUse.setUp(env, dirs, stores, prompter, err));
+      FirstUse.setUp(env, dirs, stores, prompter, err);
+      found = new ScopeLocator(env, dirs).all(Plugins.AWS.name());
+      outcome = provisioner.plan(profile, found);
     }
-    Minted m = Provisioner.create(env, dirs, stores, prompter, err).provision(profile, scope);
-    return ChildRunner.run(argv, ChildEnv.with(env, m.credentials(), m.region(), profileFlag));
+    if (outcome instanceof CredentialChoice.Serve serve) {
+      Minted m = provisioner.provision(profile, found, serve);
+      return ChildRunner.run(argv, ChildEnv.with(env, m.credentials(), m.region(), profileFlag));
+    }
+    // A chain aws serves itself (IAM Identity Center, another credential_process, ...).
+    return ChildRunner.run(command, ChildEnv.untouched(env.vars()));
   }
 }

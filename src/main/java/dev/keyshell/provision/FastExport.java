@@ -5,9 +5,11 @@ import dev.keyshell.cache.CachedSession;
 import dev.keyshell.cache.SessionCache;
 import dev.keyshell.core.Dirs;
 import dev.keyshell.core.Env;
+import dev.keyshell.plugin.Plugins;
 import dev.keyshell.scope.ScopeLocator;
 import java.io.PrintStream;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -64,14 +66,14 @@ public final class FastExport {
   }
 
   private static boolean serve(String[] flags, Env env, PrintStream out) {
-    String profile = FastRun.profile(Optional.ofNullable(flags[0]), env);
+    String profile = SelectedProfile.of(Optional.ofNullable(flags[0]), env);
     Dirs dirs = Dirs.of(env);
-    ScopeLocator.Found winner = ScopeLocator.firstTrusted(new ScopeLocator(env, dirs).all("aws"));
-    if (winner == null) {
+    List<ScopeLocator.Found> found = new ScopeLocator(env, dirs).all(Plugins.AWS.name());
+    if (ScopeLocator.firstTrusted(found) == null) {
       return false;
     }
     SessionCache warm = new SessionCache(dirs.cache(), "warm", new CacheKey(dirs.runtime()));
-    Optional<CachedSession> hit = warm.get(WarmKey.of(env, profile, winner), Instant.now());
+    Optional<CachedSession> hit = warm.get(WarmKey.of(env, profile, found), Instant.now());
     if (hit.isEmpty()) {
       return false;
     }

@@ -8,6 +8,8 @@ import dev.keyshell.core.Env;
 import dev.keyshell.core.ExitCode;
 import dev.keyshell.core.FullJitNeeded;
 import dev.keyshell.core.KeyshellException;
+import dev.keyshell.plugin.Plugin;
+import dev.keyshell.plugin.Plugins;
 import dev.keyshell.scope.ScopeLocator;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -20,7 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code keyshell plugin run -- aws ...}, the path every {@code aws} the user types takes.
+ * {@code keyshell plugin run -- EXE ...}, the path every {@code aws} (and every other executable a
+ * plugin wraps: cdk, sam, terraform, ...) the user types takes.
  *
  * <p>The warm path (a cached session for this profile and scope) reads a few small files, opens one
  * AES-GCM entry with a raw key and starts the child: no picocli, no JSON parser, no AWS SDK, no
@@ -44,26 +47,30 @@ public final class FastRun {
       return ExitCode.USAGE;
     }
     try {
-      String exe = Path.of(command.get(0)).getFileName().toString();
-      if (!exe.equals("aws")) {
+      String name = Path.of(command.get(0)).getFileName().toString();
+      Plugin plugin = Plugins.wrapping(name);
+      if (plugin == null) {
         throw KeyshellException.usage(
-            "no plugin wraps '" + exe + "'",
-            "plugin run is for aws; use 'keyshell exec -- " + exe + " ...' for other commands");
+            "no plugin wraps '" + name + "'",
+            "keyshell plugin list shows what plugin run wraps; use 'keyshell exec -- "
+                + name
+                + " ...' for other commands");
       }
-      AwsArgs aws = AwsArgs.parse(command.subList(1, command.size()));
+      PluginArgs aws =
+          PluginArgs.parse(plugin.executable(name), command.subList(1, command.size()));
       if (!aws.needsAuth()) {
         return ChildRunner.run(command, ChildEnv.untouched(env.vars()));
       }
       List<String> argv = new java.util.ArrayList<>(aws.argv().size() + 1);
       argv.add(command.get(0));
       argv.addAll(aws.argv());
-      String profile = profile(aws.profile(), env);
+      String profile = SelectedProfile.of(aws.profile(), env);
       Dirs dirs = Dirs.of(env);
-      List<ScopeLocator.Found> found = new ScopeLocator(env, dirs).all("aws");
+      List<ScopeLocator.Found> found = new ScopeLocator(env, dirs).all(plugin.name());
       warnUntrusted(found, err);
-      ScopeLocator.Found winner = ScopeLocator.firstTrusted(found);
-      if (winner != null) {
-        String key = WarmKey.of(env, profile, winner);
+      if (ScopeLocator.firstTrusted(found) != null) {
+        // Only a profile keyshell served before, with these very files and scopes, is in the index.
+        String key = WarmKey.of(env, profile, found);
         SessionCache warm = new SessionCache(dirs.cache(), "warm", new CacheKey(dirs.runtime()));
         Optional<CachedSession> hit = warm.get(key, Instant.now());
         if (hit.isPresent()) {
@@ -71,7 +78,7 @@ public final class FastRun {
               argv, ChildEnv.with(env, hit.get().credentials(), hit.get().region(), aws.profile()));
         }
       }
-      return ColdRun.run(env, dirs, profile, aws.profile(), argv, Optional.ofNullable(winner), err);
+      return ColdRun.run(env, dirs, profile, aws.profile(), command, argv, found, err);
     } catch (KeyshellException e) {
       return report(e, env, err);
     } catch (FullJitNeeded e) {
@@ -79,22 +86,6 @@ public final class FastRun {
     } catch (RuntimeException e) {
       return reportUnexpected(e, env, err);
     }
-  }
-
-  /**
-   * The profile to provision: the flag, else AWS_PROFILE, else AWS_DEFAULT_PROFILE, else default.
-   */
-  public static String profile(Optional<String> flag, Env env) {
-    if (flag.isPresent()) {
-      return flag.get();
-    }
-    for (String variable : new String[] {"AWS_PROFILE", "AWS_DEFAULT_PROFILE"}) {
-      String v = env.vars().get(variable);
-      if (v != null && !v.isBlank()) {
-        return v;
-      }
-    }
-    return "default";
   }
 
   /** The command after {@code plugin run [--]}; null when help was asked for instead. */

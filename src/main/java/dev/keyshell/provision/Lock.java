@@ -3,6 +3,8 @@ package dev.keyshell.provision;
 import dev.keyshell.cache.CacheKey;
 import dev.keyshell.cache.SessionCache;
 import dev.keyshell.core.Dirs;
+import dev.keyshell.core.Env;
+import dev.keyshell.scope.ScopeLocator;
 import java.io.IOException;
 
 /**
@@ -25,6 +27,28 @@ public final class Lock {
     key.delete();
     int unlocks = dev.keyshell.vault.VaultAgent.stopAll(dirs);
     return new Result(sessions, unlocks);
+  }
+
+  /**
+   * {@code keyshell lock --profile P}: forgets only the cached sessions that serve {@code profile}
+   * here (the warm entry, and the STS sessions it was minted from), so that the next call mints
+   * again; the vault stays unlocked.
+   */
+  public Result lockProfile(Env env, String profile) throws IOException {
+    CacheKey key = new CacheKey(dirs.runtime());
+    SessionCache warm = new SessionCache(dirs.cache(), "warm", key);
+    SessionCache sessions = new SessionCache(dirs.cache(), "sessions", key);
+    String warmKey = WarmKey.of(env, profile, new ScopeLocator(env, dirs).all("aws"));
+    int forgotten = 0;
+    for (String used : warm.uses(warmKey)) {
+      if (used.matches("[0-9a-f]{64}") && sessions.forget(used)) {
+        forgotten++;
+      }
+    }
+    if (warm.forget(warmKey)) {
+      forgotten++;
+    }
+    return new Result(forgotten, 0);
   }
 
   /** What was forgotten. */

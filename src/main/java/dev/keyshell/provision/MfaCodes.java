@@ -1,5 +1,6 @@
 package dev.keyshell.provision;
 
+import dev.keyshell.aws.MfaCodeSource;
 import dev.keyshell.core.KeyshellException;
 import dev.keyshell.core.SecureFiles;
 import dev.keyshell.item.Field;
@@ -44,51 +45,109 @@ public final class MfaCodes {
   }
 
   /**
-   * A code for {@code serial} from the item's OTP field: the store's current code when its step is
-   * still unspent, else one computed from the secret for the next unspent step.
+   * A code for {@code serial} from the item's OTP field, spent at once: for callers that send it
+   * themselves. STS calls use {@link #forItem}, which spends a code only once STS received it.
    */
   public String code(String serial, Optional<Field> otp, Instant itemReadAt) {
-    Field field =
-        otp.orElseThrow(
-            () ->
-                new KeyshellException(
-                    "MFA device "
-                        + serial
-                        + " needs a one-time code, and the item has no"
-                        + " One-Time Password field",
-                    "add the device's TOTP secret to the item (keyshell plugin init aws"
-                        + " --mfa-serial ARN --otp-stdin), or remove mfa_serial"));
-    String device = hash(serial);
-    try (SecureFiles.Lock lock =
-        SecureFiles.lock(ledger.resolveSibling("locks").resolve("mfa-" + device + ".lock"))) {
-      long spent = spentStep(device);
-      Instant now = clock.instant();
-      long step = TotpSecret.timeStep(now);
-      String code;
-      if (step <= spent) {
-        Instant next = TotpSecret.stepStart(spent + 1);
-        Duration wait = Duration.between(now, next);
-        err.println(
-            "keyshell: the current MFA code was already used; waiting "
-                + Math.max(1, (wait.toMillis() + 999) / 1000)
-                + "s for the next one");
-        err.flush();
-        sleep(wait);
-        step = spent + 1;
-        code = secret(field).codeAt(TotpSecret.stepStart(step));
-      } else if (field.totp() != null
-          && !field.totp().isBlank()
-          && TotpSecret.timeStep(itemReadAt) == step) {
-        code = field.totp().trim();
-      } else {
-        code = secret(field).codeAt(now);
+    MfaCodeSource source = forItem(otp, itemReadAt);
+    String code = source.code(serial);
+    source.sent(serial, true);
+    return code;
+  }
+
+  /**
+   * Codes from the item's OTP field: the store's current code when its step is still unspent, else
+   * one computed from the secret for the next unspent step. The device's ledger stays locked from
+   * {@link MfaCodeSource#code} to {@link MfaCodeSource#sent}, so two processes never pick the same
+   * step, and the step is recorded as spent only when STS received it.
+   */
+  public MfaCodeSource forItem(Optional<Field> otp, Instant itemReadAt) {
+    return new ItemCodes(otp, itemReadAt);
+  }
+
+  private final class ItemCodes implements MfaCodeSource {
+    private final Optional<Field> otp;
+    private final Instant itemReadAt;
+    private SecureFiles.Lock lock;
+    private String device;
+    private long step;
+
+    ItemCodes(Optional<Field> otp, Instant itemReadAt) {
+      this.otp = otp;
+      this.itemReadAt = itemReadAt;
+    }
+
+    @Override
+    public String code(String serial) {
+      Field field =
+          otp.orElseThrow(
+              () ->
+                  new KeyshellException(
+                      "MFA device "
+                          + serial
+                          + " needs a one-time code, and the item has no"
+                          + " One-Time Password field",
+                      "add the device's TOTP secret to the item, or remove mfa_serial"));
+      release();
+      device = hash(serial);
+      try {
+        lock = SecureFiles.lock(ledger.resolveSibling("locks").resolve("mfa-" + device + ".lock"));
+        long spent = spentStep(device);
+        Instant now = clock.instant();
+        step = TotpSecret.timeStep(now);
+        if (step <= spent) {
+          Instant next = TotpSecret.stepStart(spent + 1);
+          Duration wait = Duration.between(now, next);
+          err.println(
+              "keyshell: the current MFA code was already used; waiting "
+                  + Math.max(1, (wait.toMillis() + 999) / 1000)
+                  + "s for the next one");
+          err.flush();
+          sleep(wait);
+          step = spent + 1;
+          return secret(field).codeAt(TotpSecret.stepStart(step));
+        }
+        if (field.totp() != null
+            && !field.totp().isBlank()
+            && TotpSecret.timeStep(itemReadAt) == step) {
+          return field.totp().trim();
+        }
+        return secret(field).codeAt(now);
+      } catch (IOException e) {
+        release();
+        throw new KeyshellException(
+            "cannot record the MFA code's use in " + ledger + ": " + e.getMessage(),
+            "check that the cache directory is writable");
+      } catch (RuntimeException e) {
+        release();
+        throw e;
       }
-      record(device, step);
-      return code;
-    } catch (IOException e) {
-      throw new KeyshellException(
-          "cannot record the MFA code's use in " + ledger + ": " + e.getMessage(),
-          "check that the cache directory is writable");
+    }
+
+    @Override
+    public void sent(String serial, boolean reached) {
+      try {
+        if (reached && lock != null) {
+          record(device, step);
+        }
+      } catch (IOException e) {
+        throw new KeyshellException(
+            "cannot record the MFA code's use in " + ledger + ": " + e.getMessage(),
+            "check that the cache directory is writable");
+      } finally {
+        release();
+      }
+    }
+
+    private void release() {
+      if (lock != null) {
+        try {
+          lock.close();
+        } catch (IOException e) {
+          // the lock goes with the file descriptor at the latest
+        }
+        lock = null;
+      }
     }
   }
 

@@ -47,6 +47,12 @@ final class ProfileSections {
       String name = line.substring(1, close).trim();
       if (config && name.startsWith("profile ")) {
         name = name.substring("profile ".length()).trim();
+        // [profile "dev"] is dev, as botocore reads it (see AwsConfigFiles).
+        if (name.length() > 1
+            && (name.charAt(0) == '"' || name.charAt(0) == '\'')
+            && name.charAt(name.length() - 1) == name.charAt(0)) {
+          name = name.substring(1, name.length() - 1);
+        }
       } else if (config && !name.equals("default")) {
         continue; // [name] in the config file is only a profile for default
       }

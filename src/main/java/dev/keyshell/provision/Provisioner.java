@@ -17,8 +17,9 @@ import dev.keyshell.core.Prompter;
 import dev.keyshell.core.SecureFiles;
 import dev.keyshell.item.AwsKeys;
 import dev.keyshell.item.Item;
+import dev.keyshell.plugin.Plugins;
 import dev.keyshell.scope.CredentialRef;
-import dev.keyshell.scope.ScopeFile;
+import dev.keyshell.scope.ScopeEntries;
 import dev.keyshell.scope.ScopeLocator;
 import dev.keyshell.store.Stores;
 import java.io.IOException;
@@ -47,6 +48,8 @@ public final class Provisioner {
   private final SessionCache sessions;
   private final Optional<URI> endpointOverride;
   private final MfaCodes.Sleeper sleeper;
+  private ProfileChainResolver resolver;
+  private List<String> lastUses = List.of();
 
   Provisioner(
       Env env,
@@ -80,11 +83,27 @@ public final class Provisioner {
         d -> Thread.sleep(d.toMillis()));
   }
 
-  /** Credentials for {@code profile} (null: AWS_PROFILE, AWS_DEFAULT_PROFILE, else default). */
+  /**
+   * Credentials for {@code profile} (null: AWS_PROFILE, AWS_DEFAULT_PROFILE, else default), for
+   * {@code exec} and {@code export}: a profile that aws serves itself is an error here.
+   */
   public Minted provision(String profile) {
-    String p = FastRun.profile(Optional.ofNullable(profile), env);
-    List<ScopeLocator.Found> found = new ScopeLocator(env, dirs).all("aws");
-    return provision(p, found.stream().filter(ScopeLocator.Found::trusted).findFirst());
+    String p = SelectedProfile.of(Optional.ofNullable(profile), env);
+    List<ScopeLocator.Found> found = new ScopeLocator(env, dirs).all(Plugins.AWS.name());
+    CredentialChoice.Outcome outcome = plan(p, found);
+    if (outcome instanceof CredentialChoice.Serve serve) {
+      return provision(p, found, serve);
+    }
+    ProfileChain chain = outcome.chain();
+    throw new KeyshellException(
+        "AWS profile '"
+            + p
+            + "' gets its credentials from "
+            + chain.rootSource().setting()
+            + (chain.rootProfile().equals(p) ? "" : " (in profile '" + chain.rootProfile() + "')")
+            + ", which aws serves itself, not keyshell",
+        "run the command without keyshell; a plain aws in a shell with plugins.sh leaves this"
+            + " profile to aws");
   }
 
   /** Runs {@code command} with credentials for {@code profile}; returns its exit code. */
@@ -94,23 +113,35 @@ public final class Provisioner {
         command, ChildEnv.with(env, m.credentials(), m.region(), Optional.ofNullable(profile)));
   }
 
-  /** The cold path, given the scope file {@link FastRun} already found. */
-  Minted provision(String profile, Optional<ScopeLocator.Found> scope) {
-    ScopeLocator.Found found =
-        scope.orElseThrow(
-            () ->
-                new KeyshellException(
-                    "no AWS credential is set up for this terminal or directory",
-                    "run: keyshell plugin init aws"));
+  /**
+   * Which credential serves {@code profile} with these scope files, or that aws serves it itself.
+   *
+   * @throws CredentialChoice.NotSetUp when no trusted scope has any entry
+   */
+  public CredentialChoice.Outcome plan(String profile, List<ScopeLocator.Found> found) {
+    return CredentialChoice.choose(
+        profile,
+        resolver(),
+        ScopeEntries.of(found),
+        AwsConfigFiles.of(env).credentials().toString());
+  }
+
+  /**
+   * The cold path for a planned profile: the warm index again under its lock (another process may
+   * have minted meanwhile), else a mint through the STS session cache.
+   */
+  public Minted provision(
+      String profile, List<ScopeLocator.Found> found, CredentialChoice.Serve serve) {
     String warmKey = WarmKey.of(env, profile, found);
     try (SecureFiles.Lock lock = SecureFiles.lock(warm.lockFile(warmKey))) {
-      // Another process may have minted while this one waited for the lock.
       Optional<CachedSession> hit = warm.get(warmKey, clock.instant());
       if (hit.isPresent()) {
         return new Minted(hit.get().credentials(), hit.get().region());
       }
-      Minted minted = mint(profile, found);
+      Minted minted = mint(serve);
+      minted.credentials().checkUsable(clock.instant(), "STS");
       warm.put(warmKey, new CachedSession(minted.credentials(), minted.region()));
+      warm.putUses(warmKey, lastUses);
       return minted;
     } catch (IOException e) {
       throw new KeyshellException(
@@ -119,27 +150,41 @@ public final class Provisioner {
     }
   }
 
-  private Minted mint(String profile, ScopeLocator.Found found) {
-    ProfileChainResolver resolver = ProfileChainResolver.load(AwsConfigFiles.of(env));
-    ProfileChain chain = resolver.resolve(profile);
-    CredentialRef ref =
-        pick(ScopeFile.parse(found.bytes(), found.path()), chain.rootProfile(), found);
+  private ProfileChainResolver resolver() {
+    if (resolver == null) {
+      resolver = ProfileChainResolver.load(AwsConfigFiles.of(env));
+    }
+    return resolver;
+  }
+
+  private Minted mint(CredentialChoice.Serve serve) {
+    ProfileChain chain = serve.chain();
+    CredentialRef ref = serve.entry().ref();
     Instant readAt = clock.instant();
     Item item = stores.open(ref.item().store()).read(ref.item());
     AwsKeys keys = AwsKeys.from(item);
+    serve.checkItemKey(keys.accessKeyId(), AwsConfigFiles.of(env).credentials().toString());
     // The item's Default Region is the last resort, as op plugin's.
     Optional<String> region = StsSettings.regionOf(env, chain).or(keys::region);
-    StsSettings settings = StsSettings.of(env, resolver.profileFile(), chain, region);
+    StsSettings settings = StsSettings.of(env, resolver().profileFile(), chain, region);
     if (endpointOverride.isPresent()) {
       settings = settings.withEndpointOverride(endpointOverride.get());
     }
     MfaCodes codes = new MfaCodes(dirs.cache(), clock, err, sleeper);
-    try (StsMinter minter =
-        new StsMinter(settings, serial -> codes.code(serial, keys.otp(), readAt), clock)) {
+    try (StsMinter minter = new StsMinter(settings, codes.forItem(keys.otp(), readAt), clock)) {
       CachingSts sts =
-          new CachingSts(
-              minter, sessions, clock, ref.item().toString(), endpointContext(settings, resolver));
-      SessionCredentials creds = new ChainMinter(sts).mint(keys, chain);
+          new CachingSts(minter, sessions, clock, ref.item().toString(), endpointContext(settings));
+      SessionCredentials creds;
+      try {
+        creds = new ChainMinter(sts).mint(keys, chain);
+      } catch (CachingSts.CachedSessionRejected e) {
+        // AWS no longer takes a cached session (revoked, or the key rotated): CachingSts dropped
+        // it; mint once more from the long-lived key.
+        err.println("keyshell: " + e.getMessage() + "; minting a new one");
+        err.flush();
+        creds = new ChainMinter(sts).mint(keys, chain);
+      }
+      lastUses = sts.used();
       return new Minted(creds, region);
     }
   }
@@ -148,9 +193,9 @@ public final class Provisioner {
    * What decides which STS answers: a session from LocalStack is no good against AWS. The region is
    * left out on purpose: STS sessions from any regional endpoint work everywhere.
    */
-  private String endpointContext(StsSettings settings, ProfileChainResolver resolver) {
+  private String endpointContext(StsSettings settings) {
     String profileEndpoint =
-        resolver
+        resolver()
             .profileFile()
             .profile(settings.profile())
             .flatMap(p -> p.property("endpoint_url"))
@@ -161,29 +206,5 @@ public final class Provisioner {
         env.vars().getOrDefault("AWS_ENDPOINT_URL", ""),
         profileEndpoint,
         endpointOverride.map(URI::toString).orElse(""));
-  }
-
-  /** The scope entry for the chain's root profile, else the scope's default. */
-  private static CredentialRef pick(
-      List<CredentialRef> refs, String rootProfile, ScopeLocator.Found found) {
-    return refs.stream()
-        .filter(r -> rootProfile.equals(r.profile()))
-        .findFirst()
-        .or(() -> refs.stream().filter(CredentialRef::isDefault).findFirst())
-        .orElseThrow(
-            () ->
-                new KeyshellException(
-                    "no credential for AWS profile '"
-                        + rootProfile
-                        + "' in the "
-                        + found.scope().id()
-                        + " scope ("
-                        + found.path()
-                        + ")",
-                    "run: keyshell plugin init aws --scope "
-                        + found.scope().id()
-                        + " --import-profile "
-                        + rootProfile
-                        + " (or --item REF for an item you already have)"));
   }
 }

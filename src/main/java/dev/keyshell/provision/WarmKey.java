@@ -14,9 +14,9 @@ import java.util.List;
 
 /**
  * The key of the warm index: everything that decides which credentials {@code aws --profile P} gets
- * here, taken as raw bytes so no parser runs — the profile, the winning scope file, the AWS config
- * and credentials files, and the variables that steer STS and the region. Any change to them is a
- * miss, and the cold path resolves properly.
+ * here, taken as raw bytes so no parser runs — the profile, every trusted scope file (their entries
+ * merge), the AWS config and credentials files, and the variables that steer STS and the region.
+ * Any change to them is a miss, and the cold path decides again, properly.
  */
 public final class WarmKey {
   /** Environment variables that change the minted credentials or what the child is given. */
@@ -34,13 +34,18 @@ public final class WarmKey {
 
   private WarmKey() {}
 
-  public static String of(Env env, String profile, ScopeLocator.Found scope) {
+  /** The key for {@code profile} with these scope files (the untrusted ones are left out). */
+  public static String of(Env env, String profile, List<ScopeLocator.Found> scopes) {
     List<String> parts = new ArrayList<>();
-    parts.add("warm");
+    parts.add("warm2");
     parts.add(profile);
-    parts.add(scope.scope().id());
-    parts.add(scope.path().toString());
-    parts.add(Base64.getEncoder().encodeToString(scope.bytes()));
+    for (ScopeLocator.Found scope : scopes) {
+      if (scope.trusted()) {
+        parts.add(scope.scope().id());
+        parts.add(scope.path().toString());
+        parts.add(Base64.getEncoder().encodeToString(scope.bytes()));
+      }
+    }
     for (String v : VARIABLES) {
       parts.add(v + "=" + env.vars().getOrDefault(v, ""));
     }

@@ -2,6 +2,7 @@ package dev.keyshell.scope;
 
 import dev.keyshell.item.ItemRef;
 import dev.keyshell.item.StoreKind;
+import dev.keyshell.plugin.Plugins;
 
 /**
  * One credential in a scope file: the item by reference (never a value), the title and vault name
@@ -16,7 +17,8 @@ public record CredentialRef(
     String profile) {
 
   public static CredentialRef aws(ItemRef item, String title, String vaultName, String profile) {
-    return new CredentialRef("aws", "access_key", item, title, vaultName, profile);
+    return new CredentialRef(
+        Plugins.AWS.name(), Plugins.AWS.credential().id(), item, title, vaultName, profile);
   }
 
   public boolean isDefault() {

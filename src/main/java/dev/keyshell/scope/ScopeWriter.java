@@ -4,6 +4,7 @@ import dev.keyshell.core.Dirs;
 import dev.keyshell.core.Env;
 import dev.keyshell.core.KeyshellException;
 import dev.keyshell.core.SecureFiles;
+import dev.keyshell.plugin.Plugins;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ import java.util.List;
 
 /** Records and removes scope defaults; a directory file keyshell writes is trusted as written. */
 public final class ScopeWriter {
-  private static final String PLUGIN = "aws";
+  private static final String PLUGIN = Plugins.AWS.name();
   private final Env env;
   private final Dirs dirs;
   private final Trust trust;
@@ -23,7 +24,12 @@ public final class ScopeWriter {
     this.trust = new Trust(dirs);
   }
 
-  /** What {@link #record} did, in words for the user. */
+  /**
+   * What {@link #record} did, in words for the user.
+   *
+   * @param forProfile the AWS profile it now serves by name, or null
+   * @param isDefault whether it is now the scope's default credential
+   */
   public record Written(Scope scope, Path file, String forProfile, boolean isDefault) {
     public String describe() {
       String where =
@@ -31,15 +37,18 @@ public final class ScopeWriter {
             case SESSION -> "for this terminal session";
             case DIRECTORY ->
                 "for this directory (" + file.getParent().getParent().getParent() + ")";
-            case GLOBAL -> "everywhere (the global default)";
+            case GLOBAL -> "everywhere (global)";
           };
-      return isDefault
-          ? "It is now the AWS credential " + where + "."
-          : "It is now the credential for AWS profile '"
-              + forProfile
-              + "' "
-              + where
-              + "; the scope's default credential is unchanged.";
+      if (forProfile == null) {
+        return "It is now the default AWS credential " + where + ".";
+      }
+      return "It now serves AWS profile '"
+          + forProfile
+          + "' "
+          + where
+          + (isDefault
+              ? ", and is the default credential there."
+              : "; the default credential there is unchanged.");
     }
   }
 
@@ -53,38 +62,40 @@ public final class ScopeWriter {
   }
 
   /**
-   * Makes {@code ref} the scope's default, or, when {@code forProfile} is given and the scope
-   * already has a different default, the credential of that AWS root profile only.
+   * Records {@code ref} in {@code scope}, under the scope's lock so that concurrent inits never
+   * lose each other's entries: for an imported AWS profile, as that profile's credential (replacing
+   * its earlier one) and also as the scope's default when the scope has none yet or the profile is
+   * {@code default}; without a profile ({@code --item}, {@code --import-env}), as the default.
+   * Every other entry is kept.
    */
   public Written record(Scope scope, CredentialRef ref, String forProfile) throws IOException {
     Path file = fileFor(scope);
     try (SecureFiles.Lock lock = SecureFiles.lock(lockFile(file))) {
-      List<CredentialRef> existing = new ArrayList<>(ScopeFile.read(file));
-      boolean hasOtherDefault =
-          existing.stream().anyMatch(r -> r.isDefault() && !r.item().equals(ref.item()));
-      String profile = forProfile != null && hasOtherDefault ? forProfile : null;
-      if (profile == null) {
-        // The new default; a mapping of the same profile to another item would shadow it.
-        existing.removeIf(
-            r -> r.isDefault() || (forProfile != null && forProfile.equals(r.profile())));
-      } else {
-        existing.removeIf(r -> profile.equals(r.profile()));
+      List<CredentialRef> entries = new ArrayList<>(ScopeFile.read(file));
+      boolean makeDefault =
+          forProfile == null
+              || forProfile.equals("default")
+              || entries.stream().noneMatch(CredentialRef::isDefault);
+      if (forProfile != null) {
+        entries.removeIf(r -> forProfile.equals(r.profile()));
+        entries.add(withProfile(ref, forProfile));
       }
-      existing.add(
-          new CredentialRef(
-              ref.plugin(),
-              ref.credentialType(),
-              ref.item(),
-              ref.title(),
-              ref.vaultName(),
-              profile));
-      byte[] bytes = ScopeFile.render(existing);
+      if (makeDefault) {
+        entries.removeIf(CredentialRef::isDefault);
+        entries.add(withProfile(ref, null));
+      }
+      byte[] bytes = ScopeFile.render(entries);
       SecureFiles.writeAtomically(file, bytes);
       if (scope == Scope.DIRECTORY) {
         trust.trust(file, bytes);
       }
-      return new Written(scope, file, profile, profile == null);
+      return new Written(scope, file, forProfile, makeDefault);
     }
+  }
+
+  private static CredentialRef withProfile(CredentialRef ref, String profile) {
+    return new CredentialRef(
+        ref.plugin(), ref.credentialType(), ref.item(), ref.title(), ref.vaultName(), profile);
   }
 
   /** Deletes {@code scope}'s file here; returns whether there was one. */

@@ -4,6 +4,7 @@ import dev.keyshell.core.Dirs;
 import dev.keyshell.core.Env;
 import dev.keyshell.core.KeyshellException;
 import dev.keyshell.core.Prompter;
+import dev.keyshell.core.SecureFiles;
 import dev.keyshell.item.AwsItemFields;
 import dev.keyshell.item.AwsKeys;
 import dev.keyshell.item.Field;
@@ -59,6 +60,13 @@ public final class InitService {
    * plaintext keys when asked: all of {@link #run} but the shell files (first use needs no more).
    */
   public void setUpCredential(InitRequest req) throws IOException {
+    // One init at a time: two at once would both find no item and store the key twice.
+    try (SecureFiles.Lock lock = SecureFiles.lock(dirs.runtime().resolve("locks/init.lock"))) {
+      setUpCredentialLocked(req);
+    }
+  }
+
+  private void setUpCredentialLocked(InitRequest req) throws IOException {
     if (req.importProfile() == null && !req.importEnv() && req.item() == null) {
       throw KeyshellException.usage(
           "no terminal to ask on, and no flag names the AWS key to use",
@@ -150,10 +158,11 @@ public final class InitService {
       }
     }
 
+    // An imported profile is mapped by name, so it is served even once its section is gone; only
+    // [default] without its keys left is plainly the scope's default (a session's CI key then
+    // serves a plain aws there). With its keys left, [default] needs the mapping (DESIGN step 4).
     String forProfile =
-        req.importProfile() == null || req.importProfile().equals("default")
-            ? null
-            : req.importProfile();
+        "default".equals(req.importProfile()) && req.removePlaintext() ? null : req.importProfile();
     ScopeWriter.Written written =
         scopes.record(
             scope, CredentialRef.aws(ref, item.title(), item.vaultName(), null), forProfile);

@@ -4,6 +4,8 @@ import dev.keyshell.core.Dirs;
 import dev.keyshell.core.Env;
 import dev.keyshell.core.KeyshellException;
 import dev.keyshell.core.SecureFiles;
+import dev.keyshell.plugin.Plugin;
+import dev.keyshell.plugin.Plugins;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,12 +36,59 @@ public final class ShellScripts {
   }
 
   public String renderSh() {
-    return template("plugins.sh.template").replace("{{KEYSHELL}}", shQuote(launcher.toString()));
+    String keyshell = shQuote(launcher.toString());
+    StringBuilder functions = new StringBuilder();
+    for (Plugin p : Plugins.all()) {
+      for (String exe : p.executableNames()) {
+        // A function already defined (this file sourced again) is replaced; `command -v` would
+        // find it, so ask for a file on PATH.
+        functions
+            .append("unalias ")
+            .append(exe)
+            .append(" 2>/dev/null || true\n")
+            .append("unset -f ")
+            .append(exe)
+            .append(" 2>/dev/null || true\n")
+            .append("if command -v ")
+            .append(exe)
+            .append(" >/dev/null 2>&1; then ")
+            .append(exe)
+            .append("() { ")
+            .append(keyshell)
+            .append(" plugin run -- ")
+            .append(exe)
+            .append(" \"$@\"; }; fi\n");
+      }
+    }
+    return template("plugins.sh.template")
+        .replace("{{FUNCTIONS}}\n", functions.toString())
+        .replace("{{KEYSHELL}}", keyshell);
   }
 
   public String renderFish() {
+    String keyshell = fishQuote(launcher.toString());
+    StringBuilder functions = new StringBuilder();
+    for (Plugin p : Plugins.all()) {
+      for (String exe : p.executableNames()) {
+        functions
+            .append("if command -q ")
+            .append(exe)
+            .append("\n    function ")
+            .append(exe)
+            .append(" --wraps ")
+            .append(exe)
+            .append(" --description '")
+            .append(exe)
+            .append(" with credentials from keyshell'\n        ")
+            .append(keyshell)
+            .append(" plugin run -- ")
+            .append(exe)
+            .append(" $argv\n    end\nend\n");
+      }
+    }
     return template("plugins.fish.template")
-        .replace("{{KEYSHELL}}", fishQuote(launcher.toString()));
+        .replace("{{FUNCTIONS}}\n", functions.toString())
+        .replace("{{KEYSHELL}}", keyshell);
   }
 
   /** Writes both files (0600 in the 0700 config directory); returns plugins.sh's path. */

@@ -44,16 +44,21 @@ class ProfileChainResolverTest {
           "both source_profile and credential_source", "both source_profile and credential_source",
           "could not find source profile B referenced from A",
               "'B' (source_profile of 'A') is not defined",
-          "infinite loop", "form a loop through source_profile",
-          "`role_arn` was missing", "web_identity_token_file, which keyshell does not support",
-          "sso", "(sso_");
+          "infinite loop", "form a loop through source_profile");
 
-  /** Spec providers keyshell does not offer for a chain's root -> the key its message names. */
+  /**
+   * Spec errors of sources aws serves itself: keyshell leaves the chain to aws, which reports it
+   * (spec error substring -> the setting keyshell names).
+   */
+  private static final Map<String, String> LEFT_TO_AWS_ERROR =
+      Map.of("`role_arn` was missing", "web_identity_token_file", "sso", "sso_");
+
+  /** Spec providers keyshell leaves to aws for a chain's root -> the setting it names. */
   private static final Map<String, String> UNSUPPORTED_ROOT =
       Map.of(
           "NamedSource", "credential_source",
           "WebIdentityToken", "web_identity_token_file",
-          "Sso", "(sso_");
+          "Sso", "sso_");
 
   static Stream<Arguments> assumeRoleCases() {
     List<Arguments> cases = new ArrayList<>();
@@ -80,6 +85,15 @@ class ProfileChainResolverTest {
         assertEquals(profile.has("role_arn") ? 1 : 0, chain.roles().size());
         return;
       }
+      Optional<String> left =
+          LEFT_TO_AWS_ERROR.entrySet().stream()
+              .filter(e -> specError.contains(e.getKey()))
+              .map(Map.Entry::getValue)
+              .findFirst();
+      if (left.isPresent()) {
+        assertLeftToAws(resolver.resolve(selected), left.get());
+        return;
+      }
       String expected =
           SAME_REFUSAL.entrySet().stream()
               .filter(e -> specError.contains(e.getKey()))
@@ -93,11 +107,12 @@ class ProfileChainResolverTest {
     JsonNode links = output.get("ProfileChain");
     String base = links.get(0).fieldNames().next();
     if (UNSUPPORTED_ROOT.containsKey(base)) {
-      assertRefused(resolver, selected, UNSUPPORTED_ROOT.get(base), input);
+      assertLeftToAws(resolver.resolve(selected), UNSUPPORTED_ROOT.get(base));
       return;
     }
     assertEquals("AccessKey", base);
     ProfileChain chain = resolver.resolve(selected);
+    assertEquals(RootSource.Kind.OWN_KEYS, chain.rootSource().kind(), "keys in the files");
     String keyId = links.get(0).get("AccessKey").get("access_key_id").asText();
     assertEquals(
         keyId,
@@ -111,6 +126,11 @@ class ProfileChainResolverTest {
       assertEquals(text(role, "external_id"), step.externalId());
       assertEquals(text(role, "role_session_name"), step.roleSessionName());
     }
+  }
+
+  private static void assertLeftToAws(ProfileChain chain, String setting) {
+    assertEquals(RootSource.Kind.LEFT_TO_AWS, chain.rootSource().kind(), chain.toString());
+    assertTrue(chain.rootSource().setting().startsWith(setting), chain.rootSource().setting());
   }
 
   private static void assertRefused(
@@ -204,12 +224,79 @@ class ProfileChainResolverTest {
   }
 
   @Test
-  void refuses_credential_process_in_the_chain() throws IOException {
+  void leaves_another_credential_process_to_aws_and_serves_keyshells_own() throws IOException {
     ProfileChainResolver resolver =
-        resolverFor("[profile p]\ncredential_process = /usr/bin/get-creds\n");
-    KeyshellException e = assertThrows(KeyshellException.class, () -> resolver.resolve("p"));
+        resolverFor(
+            """
+            [profile p]
+            credential_process = /usr/bin/get-creds
+            [profile ks]
+            credential_process = /opt/keyshell/bin/keyshell export --profile base --format json
+            [profile self]
+            credential_process = keyshell export
+            [profile base]
+            region = eu-west-1
+            [profile role]
+            role_arn = arn:aws:iam::111111111111:role/r
+            source_profile = ks
+            """);
     assertEquals(
-        "AWS profile 'p' uses credential_process, which keyshell does not support", e.getMessage());
+        new RootSource(RootSource.Kind.LEFT_TO_AWS, "credential_process"),
+        resolver.resolve("p").rootSource());
+    ProfileChain ks = resolver.resolve("ks");
+    assertEquals("base", ks.rootProfile());
+    assertEquals(RootSource.KEYSHELL, ks.rootSource());
+    assertEquals(Optional.of("eu-west-1"), ks.region());
+    assertEquals(RootSource.KEYSHELL, resolver.resolve("self").rootSource());
+    assertEquals("self", resolver.resolve("self").rootProfile());
+    ProfileChain role = resolver.resolve("role");
+    assertEquals("base", role.rootProfile());
+    assertEquals(1, role.roles().size());
+  }
+
+  @Test
+  void a_chain_deeper_than_the_limit_is_refused() throws IOException {
+    StringBuilder config = new StringBuilder("[profile p0]\nregion = eu-west-1\n");
+    for (int i = 1; i <= 40; i++) {
+      config
+          .append("[profile p")
+          .append(i)
+          .append("]\nrole_arn = arn:aws:iam::111111111111:role/r")
+          .append(i)
+          .append("\nsource_profile = p")
+          .append(i - 1)
+          .append('\n');
+    }
+    ProfileChainResolver resolver = resolverFor(config.toString());
+    assertEquals(20, resolver.resolve("p20").roles().size());
+    KeyshellException e = assertThrows(KeyshellException.class, () -> resolver.resolve("p40"));
+    assertTrue(e.getMessage().contains("deeper than 32 profiles"), e.getMessage());
+  }
+
+  @Test
+  void a_quoted_profile_name_is_the_profile_botocore_reads() throws IOException {
+    ProfileChainResolver resolver =
+        resolverFor("[profile \"quoted\"]\nregion = us-west-2\n[profile 'single']\nregion = x\n");
+    assertTrue(resolver.defines("quoted"));
+    assertTrue(resolver.defines("single"));
+    assertEquals(Optional.of("us-west-2"), resolver.resolve("quoted").region());
+  }
+
+  @Test
+  void a_malformed_section_is_set_aside_and_judged_only_when_the_chain_uses_it()
+      throws IOException {
+    ProfileChainResolver resolver =
+        resolverFor(
+            "[default]\nregion = eu-west-1\n[profile other]\nno equals sign here\n"
+                + "[profile dev]\nrole_arn = arn:aws:iam::111111111111:role/r\n"
+                + "source_profile = other\n");
+    assertEquals(Optional.of("eu-west-1"), resolver.resolve("default").region());
+    assertTrue(resolver.defines("other"));
+    for (String p : List.of("other", "dev")) {
+      KeyshellException e = assertThrows(KeyshellException.class, () -> resolver.resolve(p));
+      assertTrue(e.getMessage().contains("'other' is malformed"), e.getMessage());
+      assertTrue(e.getMessage().contains("on line 4"), e.getMessage());
+    }
   }
 
   @Test
@@ -290,21 +377,20 @@ class ProfileChainResolverTest {
   }
 
   @Test
-  void refuses_a_malformed_file_in_one_line_naming_file_and_line() throws IOException {
+  void a_malformed_line_names_file_and_line_once_the_chain_uses_it() throws IOException {
     Files.writeString(
         dir.resolve("credentials"),
         "[default]\naws_secret_access_key : wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY\n");
-    KeyshellException e =
-        assertThrows(
-            KeyshellException.class,
-            () ->
-                ProfileChainResolver.load(
-                    new AwsConfigFiles(dir.resolve("config"), dir.resolve("credentials"))));
+    ProfileChainResolver resolver =
+        ProfileChainResolver.load(
+            new AwsConfigFiles(dir.resolve("config"), dir.resolve("credentials")));
+    KeyshellException e = assertThrows(KeyshellException.class, () -> resolver.resolve("default"));
     assertEquals(
-        "cannot parse "
+        "AWS profile 'default' is malformed (cannot parse "
             + dir.resolve("credentials")
-            + ": Expected an '=' sign defining a property on line 2",
+            + ": Expected an '=' sign defining a property on line 2)",
         e.getMessage());
+    assertFalse(e.getMessage().contains("wJalr"), "never the line's text");
     assertNotNull(e.hint());
   }
 

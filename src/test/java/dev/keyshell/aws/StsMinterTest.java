@@ -28,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -51,12 +50,7 @@ class StsMinterTest {
 
   private final WireMockServer sts =
       new WireMockServer(WireMockConfiguration.options().dynamicPort());
-  private final AtomicInteger codesRead = new AtomicInteger();
-  private final MfaCodeSource codes =
-      serial -> {
-        codesRead.incrementAndGet();
-        return new TotpCodes(TotpSecret.parse(TOTP_SECRET), CLOCK).code(serial);
-      };
+  private final TotpCodes codes = new TotpCodes(TotpSecret.parse(TOTP_SECRET), CLOCK);
 
   @BeforeEach
   void start() {
@@ -184,14 +178,14 @@ class StsMinterTest {
             "signer", "ASIAIOSFODNN7EXAMPLE",
             "token?", "true"),
         calls.get(2));
-    assertEquals(1, codesRead.get(), "one code for the whole chain");
+    assertEquals(1, codes.read, "one code for the whole chain");
   }
 
   @Test
   void without_mfa_or_roles_gets_a_plain_session_token() {
     answer("Action=GetSessionToken", 200, "GetSessionToken.botocore.xml");
     SessionCredentials minted;
-    try (StsMinter minter = minter(MfaCodeSource.NONE)) {
+    try (StsMinter minter = minter(TotpCodes.none())) {
       minted = new ChainMinter(minter).mint(KEYS, ProfileChain.root("default"));
     }
     assertEquals("AKIAIOSFODNN7EXAMPLE", minted.accessKeyId());
@@ -219,7 +213,7 @@ class StsMinterTest {
             Optional.empty(),
             Optional.empty(),
             List.of(RoleStep.of("r", "arn:aws:iam::1:role/r")));
-    try (StsMinter minter = minter(MfaCodeSource.NONE)) {
+    try (StsMinter minter = minter(TotpCodes.none())) {
       assertEquals("ASIAIOSFODNN7EXAMPLE", new ChainMinter(minter).mint(KEYS, chain).accessKeyId());
     }
     List<Map<String, String>> calls = received();
@@ -317,7 +311,7 @@ class StsMinterTest {
                         "<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code>"
                             + "<Message>Rate exceeded</Message></Error><RequestId>1</RequestId></ErrorResponse>")));
     KeyshellException e;
-    try (StsMinter minter = minter(MfaCodeSource.NONE)) {
+    try (StsMinter minter = minter(TotpCodes.none())) {
       e =
           assertThrows(
               KeyshellException.class, () -> minter.getSessionToken(KEYS, Optional.empty(), 3600));
@@ -331,7 +325,7 @@ class StsMinterTest {
   @Test
   void an_unreachable_endpoint_is_named() {
     String endpoint = sts.baseUrl();
-    StsMinter minter = minter(MfaCodeSource.NONE);
+    StsMinter minter = minter(TotpCodes.none());
     sts.stop();
     KeyshellException e =
         assertThrows(
@@ -353,7 +347,7 @@ class StsMinterTest {
             .type(ProfileFile.Type.CONFIGURATION)
             .build();
     StsSettings settings = new StsSettings(config, "local", "eu-west-1", Optional.empty(), "alice");
-    try (StsMinter minter = new StsMinter(settings, MfaCodeSource.NONE, CLOCK)) {
+    try (StsMinter minter = new StsMinter(settings, TotpCodes.none(), CLOCK)) {
       assertEquals(
           "AKIAIOSFODNN7EXAMPLE",
           minter.getSessionToken(KEYS, Optional.empty(), 900).accessKeyId());

@@ -107,7 +107,10 @@ class CliTest {
     String[] lines = r.err().split("\n");
     assertEquals(2, lines.length, r.toString());
     assertEquals("keyshell: no AWS credential is set up for this terminal or directory", lines[0]);
-    assertEquals("hint: run: keyshell plugin init aws", lines[1]);
+    assertEquals(
+        "hint: run: keyshell plugin init aws (in a terminal; see --help for the flags that script"
+            + " it)",
+        lines[1]);
     assertEquals("", r.out(), "nothing on stdout, which a credential_process caller would parse");
   }
 

@@ -91,7 +91,10 @@ class InitIT {
                 null)
             .ok();
     assertTrue(Files.exists(project.resolve(".keyshell/plugins/aws.json")));
-    assertTrue(r.out().contains("[in use]"), r.toString());
+    assertTrue(
+        r.out()
+            .contains("default  'AWS default' in vault 'Private' (local) from the directory scope"),
+        r.toString());
     assertTrue(r.out().contains("'AWS default' in vault 'Private' (local)"), r.toString());
   }
 

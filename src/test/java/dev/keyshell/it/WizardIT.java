@@ -323,7 +323,7 @@ class WizardIT {
     t.keys("Enter");
     assertEquals(0, t.exitCode(), t.screen());
     s = t.snapshot("first-use-2-done");
-    assertTrue(s.contains("It is now the AWS credential for this terminal session."), s);
+    assertTrue(s.contains("It is now the default AWS credential for this terminal session."), s);
     assertTrue(s.contains(USER_ARN), s);
 
     t.start(call);

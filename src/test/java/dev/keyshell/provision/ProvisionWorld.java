@@ -110,6 +110,22 @@ final class ProvisionWorld implements AutoCloseable {
                     .withBody(Conformance.text("sts/" + conformanceFile))));
   }
 
+  /** The same with the response's Expiration replaced: a fresh session from a real STS. */
+  void answer(String bodyContains, String conformanceFile, Instant expiration) {
+    sts.stubFor(
+        post(urlEqualTo("/"))
+            .withRequestBody(containing(bodyContains))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "text/xml")
+                    .withBody(
+                        Conformance.text("sts/" + conformanceFile)
+                            .replaceAll(
+                                "<Expiration>[^<]*</Expiration>",
+                                "<Expiration>" + expiration + "</Expiration>"))));
+  }
+
   Provisioner provisioner() {
     Store store = vault;
     Stores stores =

@@ -104,6 +104,10 @@ class ProvisionerTest {
     assertEquals(1, world.calls("GetSessionToken").size(), "still over five minutes left");
 
     world.clock.set(SESSION_EXPIRY.minus(FIVE_MINUTES).plusSeconds(1));
+    world.answer(
+        "Action=GetSessionToken",
+        "GetSessionToken.moto-rendered.xml",
+        SESSION_EXPIRY.plus(Duration.ofHours(8)));
     world.provision("default");
     List<Map<String, String>> gst = world.calls("GetSessionToken");
     assertEquals(2, gst.size(), "under five minutes left: minted again");

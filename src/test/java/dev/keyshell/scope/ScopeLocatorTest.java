@@ -86,7 +86,7 @@ class ScopeLocatorTest {
     ScopeWriter.Written second = w.record(Scope.GLOBAL, ref("second"), "other-user");
     assertFalse(second.isDefault());
     List<CredentialRef> refs = ScopeFile.read(Dirs.of(env).globalScope("aws"));
-    assertEquals(2, refs.size());
+    assertEquals(3, refs.size(), "default by name, the default, other-user by name");
     assertEquals(
         "second",
         refs.stream()
@@ -95,6 +95,40 @@ class ScopeLocatorTest {
             .orElseThrow()
             .item()
             .itemId());
+  }
+
+  @Test
+  void a_later_import_never_drops_an_earlier_profiles_mapping() throws Exception {
+    Env env = env(tmp, null);
+    ScopeWriter w = new ScopeWriter(env, Dirs.of(env));
+    ScopeWriter.Written bob = w.record(Scope.GLOBAL, ref("bob-item"), "bob");
+    assertTrue(bob.isDefault(), "the first credential of a scope is also its default");
+    ScopeWriter.Written alice = w.record(Scope.GLOBAL, ref("alice-item"), "default");
+    assertTrue(alice.isDefault(), "importing [default] makes it the default");
+    w.record(Scope.GLOBAL, ref("bob-item-2"), "bob");
+    ScopeEntries entries = ScopeEntries.of(new ScopeLocator(env, Dirs.of(env)).all("aws"));
+    assertEquals("bob-item-2", entries.forProfile("bob").orElseThrow().ref().item().itemId());
+    assertEquals("alice-item", entries.forProfile("default").orElseThrow().ref().item().itemId());
+    assertEquals("alice-item", entries.defaultEntry().orElseThrow().ref().item().itemId());
+    assertEquals(List.of("bob", "default"), entries.mappedProfiles());
+  }
+
+  @Test
+  void per_profile_entries_merge_across_scopes_and_the_nearest_wins_a_name() throws Exception {
+    Env env = env(tmp, "0123456789abcdef01234567");
+    ScopeWriter w = new ScopeWriter(env, Dirs.of(env));
+    w.record(Scope.GLOBAL, ref("global-default"), null);
+    w.record(Scope.GLOBAL, ref("global-personal"), "personal");
+    w.record(Scope.GLOBAL, ref("global-shared"), "shared");
+    w.record(Scope.SESSION, ref("session-ci"), null);
+    w.record(Scope.SESSION, ref("session-shared"), "shared");
+    ScopeEntries entries = ScopeEntries.of(new ScopeLocator(env, Dirs.of(env)).all("aws"));
+    assertEquals(
+        "global-personal", entries.forProfile("personal").orElseThrow().ref().item().itemId());
+    assertEquals(
+        "session-shared", entries.forProfile("shared").orElseThrow().ref().item().itemId());
+    assertEquals("session-ci", entries.defaultEntry().orElseThrow().ref().item().itemId());
+    assertEquals(Scope.SESSION, entries.defaultEntry().orElseThrow().from().scope());
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.keyshell.core.Dirs;
 import dev.keyshell.core.Env;
 import dev.keyshell.core.KeyshellException;
 import dev.keyshell.core.Prompter;
+import dev.keyshell.plugin.Plugins;
 import dev.keyshell.scope.ScopeLocator;
 import dev.keyshell.setup.InitService;
 import dev.keyshell.store.Stores;
@@ -36,7 +37,7 @@ public final class FirstUse {
     } catch (IOException e) {
       throw new KeyshellException("cannot record the credential: " + e.getMessage(), null, e);
     }
-    Optional<ScopeLocator.Found> found = new ScopeLocator(env, dirs).winner("aws");
+    Optional<ScopeLocator.Found> found = new ScopeLocator(env, dirs).winner(Plugins.AWS.name());
     return found.orElseThrow(FirstUse::notSetUp);
   }
 

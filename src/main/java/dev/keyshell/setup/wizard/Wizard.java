@@ -3,6 +3,7 @@ package dev.keyshell.setup.wizard;
 import dev.keyshell.core.Dirs;
 import dev.keyshell.core.Env;
 import dev.keyshell.item.StoreKind;
+import dev.keyshell.plugin.Plugins;
 import dev.keyshell.scope.CredentialRef;
 import dev.keyshell.scope.Scope;
 import dev.keyshell.scope.ScopeFile;
@@ -91,7 +92,7 @@ public final class Wizard {
   }
 
   private void describeExisting() {
-    List<ScopeLocator.Found> found = new ScopeLocator(env, dirs).all("aws");
+    List<ScopeLocator.Found> found = new ScopeLocator(env, dirs).all(Plugins.AWS.name());
     boolean replaces = false;
     for (ScopeLocator.Found f : found) {
       if (!f.trusted()) {

@@ -1,13 +1,13 @@
-package dev.keyshell.cli;
+package dev.keyshell.core;
 
 import java.util.Collection;
 import java.util.Optional;
 
 /** "Did you mean ...?" for a mistyped command or option: the nearest known word, if near. */
-final class Suggestions {
+public final class Suggestions {
   private Suggestions() {}
 
-  static Optional<String> closest(String word, Collection<String> known) {
+  public static Optional<String> closest(String word, Collection<String> known) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String k : known) {
@@ -22,7 +22,7 @@ final class Suggestions {
   }
 
   /** Optimal string alignment distance: insertions, deletions, substitutions, transpositions. */
-  static int distance(String a, String b) {
+  public static int distance(String a, String b) {
     int[][] d = new int[a.length() + 1][b.length() + 1];
     for (int i = 0; i <= a.length(); i++) {
       d[i][0] = i;

@@ -1,0 +1,101 @@
+package dev.keyshell.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The warm path's rules, enforced: a warm {@code plugin run} and a warm {@code export} load no
+ * picocli, no Jackson databind and no AWS SDK class (they would cost every {@code aws} tens of
+ * milliseconds; docs/performance.md). Run in a child JVM with {@code -Xlog:class+load}, on a cache
+ * a real first call warmed.
+ */
+class WarmPathIT {
+  static final List<String> FORBIDDEN =
+      List.of("picocli.", "com.fasterxml.jackson.databind.", "software.amazon.");
+
+  @TempDir Path tmp;
+  Sandbox box;
+  StsStandIn sts;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    sts = new StsStandIn();
+    box = Users.initialised(tmp, sts, Users.CONFIG);
+    // The child must be called aws to be wrapped; true stands in for it.
+    Path aws = box.root.resolve("fake/aws");
+    Files.createDirectories(aws.getParent());
+    Files.createSymbolicLink(aws, Path.of("/bin/true"));
+    box.keyshell(null, "plugin", "run", "--", aws.toString(), "sts", "get-caller-identity").ok();
+  }
+
+  @AfterEach
+  void tearDown() {
+    box.keyshell(null, "lock");
+    sts.close();
+  }
+
+  /** The classes a JVM loads running keyshell with {@code args}. */
+  private List<String> classesLoaded(String... args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Xshare:off");
+    cmd.add("-Xlog:class+load=info:stdout");
+    cmd.add("-cp");
+    cmd.add(Sandbox.PROJECT.resolve("target/keyshell.jar").toString());
+    cmd.add("dev.keyshell.Main");
+    cmd.addAll(List.of(args));
+    Sandbox.Result r = box.run(cmd, null);
+    assertEquals(0, r.exit(), r.toString());
+    List<String> loaded = new ArrayList<>();
+    for (String line : r.out().split("\n")) {
+      int at = line.indexOf("[class,load] ");
+      if (at >= 0) {
+        loaded.add(line.substring(at + 13).split(" ")[0]);
+      }
+    }
+    assertTrue(loaded.size() > 100, "class loading was logged:\n" + r);
+    return loaded;
+  }
+
+  private static void assertNoneForbidden(List<String> loaded) {
+    List<String> bad =
+        loaded.stream().filter(c -> FORBIDDEN.stream().anyMatch(c::startsWith)).toList();
+    assertEquals(List.of(), bad, "the warm path loaded what it must not");
+    assertTrue(loaded.contains("dev.keyshell.provision.FastRun"), "it ran keyshell's code");
+  }
+
+  @Test
+  void a_warm_plugin_run_loads_no_picocli_databind_or_sdk() {
+    String aws = box.root.resolve("fake/aws").toString();
+    assertNoneForbidden(classesLoaded("plugin", "run", "--", aws, "sts", "get-caller-identity"));
+  }
+
+  @Test
+  void a_warm_export_loads_no_picocli_databind_or_sdk() {
+    List<String> loaded = classesLoaded("export", "--format", "json");
+    List<String> bad =
+        loaded.stream().filter(c -> FORBIDDEN.stream().anyMatch(c::startsWith)).toList();
+    assertEquals(List.of(), bad, "the warm export loaded what it must not");
+    assertTrue(loaded.contains("dev.keyshell.provision.FastExport"), "it ran keyshell's code");
+  }
+
+  @Test
+  void the_guard_sees_a_cold_call_load_the_sdk() throws Exception {
+    box.keyshell(null, "lock").ok();
+    box.env.put("KEYSHELL_VAULT_PASSPHRASE", "correct-horse-battery-staple");
+    String aws = box.root.resolve("fake/aws").toString();
+    List<String> loaded = classesLoaded("plugin", "run", "--", aws, "sts", "get-caller-identity");
+    assertTrue(
+        loaded.stream().anyMatch(c -> c.startsWith("software.amazon.")),
+        "a cold call mints through the SDK, so the guard would see a warm path that did");
+  }
+}
