@@ -40,7 +40,11 @@ public final class PluginClearCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Plugins.require(plugin);
-    List<ScopeLocator.Found> found = new ScopeLocator(ctx.env, ctx.dirs).all(Plugins.AWS.name());
+    // A directory default keyshell neither wrote nor was told to trust (a cloned repository's)
+    // is not in use, and not the user's to have cleared: it stays.
+    List<ScopeLocator.Found> found =
+        new ScopeLocator(ctx.env, ctx.dirs)
+            .all(Plugins.AWS.name()).stream().filter(ScopeLocator.Found::trusted).toList();
     if (found.isEmpty()) {
       ctx.err.println("keyshell: no aws default is configured here; nothing to clear");
       return 0;

@@ -1,18 +1,11 @@
 package dev.keyshell.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.keyshell.Main;
-import dev.keyshell.core.Env;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.keyshell.testing.CommandHarness;
+import dev.keyshell.testing.CommandHarness.Run;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,30 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CliTest {
   @TempDir Path tmp;
 
-  /** What one run printed; shown whole when an assertion fails. */
-  record Run(int exit, String out, String err) {
-    @Override
-    public String toString() {
-      return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
-    }
-  }
-
   private Run run(String... args) {
-    Map<String, String> vars = new HashMap<>();
-    vars.put("XDG_RUNTIME_DIR", tmp.resolve("run").toString());
-    vars.put("KEYSHELL_NO_TTY", "1");
-    Env env = new Env(vars, tmp.resolve("home"), tmp);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit =
-        Main.run(
-            args,
-            env,
-            new ByteArrayInputStream(new byte[0]),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(
-        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new CommandHarness(tmp).run(args);
   }
 
   @Test
@@ -131,9 +102,13 @@ class CliTest {
 
   @Test
   void plugin_run_without_a_command_is_a_usage_error() {
-    Run r = run("plugin", "run", "--");
-    assertEquals(2, r.exit(), r.toString());
-    assertFalse(r.err().isEmpty());
+    Run r = run("plugin", "run", "--").exits(2);
+    assertEquals(
+        "keyshell: plugin run needs a command\n"
+            + "hint: keyshell plugin run -- aws sts get-caller-identity\n",
+        r.err(),
+        r.toString());
+    assertEquals("", r.out(), r.toString());
   }
 
   @Test

@@ -136,19 +136,7 @@ class AwsFunctionIT {
 
   @Test
   void a_second_iam_user_works_side_by_side_after_its_section_was_removed() {
-    box.keyshell(
-            null,
-            "plugin",
-            "init",
-            "aws",
-            "--store",
-            "local",
-            "--import-profile",
-            "other",
-            "--scope",
-            "global",
-            "--remove-plaintext",
-            "--yes")
+    Users.importProfile(box, null, "local", "other", "--scope", "global", "--remove-plaintext")
         .ok();
     String call =
         "aws sts get-caller-identity --output text --query Arn --endpoint-url " + sts.url();

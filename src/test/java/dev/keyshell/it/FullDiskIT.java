@@ -45,19 +45,8 @@ class FullDiskIT {
   }
 
   private Sandbox.Result init(String profile) {
-    return box.keyshell(
-        null,
-        "plugin",
-        "init",
-        "aws",
-        "--store",
-        "local",
-        "--import-profile",
-        profile,
-        "--scope",
-        "global",
-        "--remove-plaintext",
-        "--yes");
+    return Users.importProfile(
+        box, null, "local", profile, "--scope", "global", "--remove-plaintext");
   }
 
   @Test

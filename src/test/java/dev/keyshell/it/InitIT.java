@@ -26,12 +26,7 @@ class InitIT {
   }
 
   private Sandbox.Result init(String stdin, String... extra) {
-    String[] base = {"plugin", "init", "aws", "--store", "local", "--import-profile", "default"};
-    String[] args = new String[base.length + extra.length + 1];
-    System.arraycopy(base, 0, args, 0, base.length);
-    System.arraycopy(extra, 0, args, base.length, extra.length);
-    args[args.length - 1] = "--yes";
-    return box.keyshell(stdin, args);
+    return Users.importProfile(box, stdin, "local", "default", extra);
   }
 
   @Test
@@ -99,7 +94,7 @@ class InitIT {
   }
 
   @Test
-  void remove_plaintext_with_an_environment_import_is_a_usage_error() {
+  void remove_plaintext_with_an_environment_import_is_a_usage_error_that_writes_nothing() {
     box.env.put("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE");
     box.env.put("AWS_SECRET_ACCESS_KEY", "s3cr3t");
     Sandbox.Result r =
@@ -116,6 +111,15 @@ class InitIT {
             "global",
             "--yes");
     assertEquals(2, r.exit(), r.toString());
+    assertEquals(
+        "keyshell: --remove-plaintext only applies to --import-profile\n"
+            + "hint: unset the environment variables yourself once the item works\n",
+        r.err(),
+        r.toString());
+    assertEquals("", r.out(), r.toString());
+    assertFalse(Files.exists(box.home.resolve(".local/share/keyshell")), "no vault was created");
+    assertFalse(Files.exists(box.configDir().resolve("plugins/aws.json")), "no default written");
+    assertEquals(CREDS, read(box.home.resolve(".aws/credentials")));
   }
 
   private static String read(Path p) {

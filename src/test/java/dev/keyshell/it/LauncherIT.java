@@ -28,19 +28,7 @@ class LauncherIT {
     box.env.put("KEYSHELL_VAULT_PASSPHRASE", "correct-horse-battery-staple");
     box.credentials(
         "[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = s\n");
-    box.keyshell(
-            null,
-            "plugin",
-            "init",
-            "aws",
-            "--store",
-            "local",
-            "--import-profile",
-            "default",
-            "--scope",
-            "global",
-            "--yes")
-        .ok();
+    Users.importProfile(box, null, "local", "default", "--scope", "global").ok();
     String sh = box.configDir().resolve("plugins.sh").toString();
     assertEquals("function\n", box.shell("bash", "source " + sh + " && type -t aws").ok().out());
     assertTrue(

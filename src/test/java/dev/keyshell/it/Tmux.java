@@ -64,11 +64,16 @@ final class Tmux implements AutoCloseable {
 
   /** Waits until the screen shows {@code text}; returns the screen. */
   String waitFor(String text) {
+    return waitUntil(s -> s.contains(text), "'" + text + "'");
+  }
+
+  /** Waits until the screen is {@code wanted}; returns the screen. */
+  private String waitUntil(java.util.function.Predicate<String> wanted, String what) {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS);
     String s = screen();
-    while (!s.contains(text)) {
+    while (!wanted.test(s)) {
       if (System.nanoTime() > deadline) {
-        fail("the screen never showed '" + text + "':\n" + s);
+        fail("the screen never showed " + what + ":\n" + s);
       }
       sleep();
       s = screen();
@@ -79,7 +84,9 @@ final class Tmux implements AutoCloseable {
   /** Clears the screen and starts {@code command}; {@link #exitCode} waits for its end. */
   void start(String command) {
     keys("C-l");
-    waitFor(PROMPT);
+    // The screen before the clear ends in a prompt too: wait for the cleared one, or exitCode
+    // could read the previous command's EXIT= line (seen on a loaded machine).
+    waitUntil(s -> s.strip().equals(PROMPT), "a cleared screen");
     line(command + "; " + EXIT_ECHO);
   }
 

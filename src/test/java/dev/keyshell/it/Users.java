@@ -8,6 +8,8 @@ import static dev.keyshell.it.AwsFunctionIT.TOTP_SECRET;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A sandbox user set up as the quick start does: key and MFA device in the local vault. */
 final class Users {
@@ -26,24 +28,24 @@ final class Users {
    * scope, as the quick start does; {@code extra} flags go before {@code --yes}.
    */
   static Sandbox.Result importDefault(Sandbox box, String store, String... extra) {
-    java.util.List<String> args =
-        new java.util.ArrayList<>(
-            java.util.List.of(
-                "plugin",
-                "init",
-                "aws",
-                "--store",
-                store,
-                "--import-profile",
-                "default",
-                "--mfa-serial",
-                MFA,
-                "--otp-stdin",
-                "--scope",
-                "global"));
-    args.addAll(java.util.List.of(extra));
+    List<String> flags =
+        new ArrayList<>(List.of("--mfa-serial", MFA, "--otp-stdin", "--scope", "global"));
+    flags.addAll(List.of(extra));
+    return importProfile(box, TOTP_SECRET, store, "default", flags.toArray(String[]::new));
+  }
+
+  /**
+   * {@code plugin init aws --store STORE --import-profile PROFILE EXTRA... --yes}, with {@code
+   * stdin} (or none) as its input.
+   */
+  static Sandbox.Result importProfile(
+      Sandbox box, String stdin, String store, String profile, String... extra) {
+    List<String> args =
+        new ArrayList<>(
+            List.of("plugin", "init", "aws", "--store", store, "--import-profile", profile));
+    args.addAll(List.of(extra));
     args.add("--yes");
-    return box.keyshell(TOTP_SECRET, args.toArray(String[]::new));
+    return box.keyshell(stdin, args.toArray(String[]::new));
   }
 
   /** Initialised, with STS reached through {@code AWS_ENDPOINT_URL_STS}. */

@@ -142,20 +142,7 @@ class WizardIT {
   @Test
   void rerunning_init_shows_the_setup_offers_the_item_and_never_adds_the_rc_line_twice()
       throws Exception {
-    box.keyshell(
-            null,
-            "plugin",
-            "init",
-            "aws",
-            "--store",
-            "local",
-            "--import-profile",
-            "default",
-            "--scope",
-            "global",
-            "--add-to-rc",
-            "--yes")
-        .ok();
+    Users.importProfile(box, null, "local", "default", "--scope", "global", "--add-to-rc").ok();
     Tmux t = terminal();
     t.start(Sandbox.KEYSHELL + " plugin init aws");
 

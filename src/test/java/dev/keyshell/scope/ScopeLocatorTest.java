@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyshell.core.Dirs;
 import dev.keyshell.core.Env;
 import dev.keyshell.item.ItemRef;
 import dev.keyshell.item.StoreKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,11 +138,21 @@ class ScopeLocatorTest {
   void scope_files_hold_references_only_and_are_private() throws Exception {
     Env env = env(tmp, "s1");
     Path file = new ScopeWriter(env, Dirs.of(env)).record(Scope.SESSION, ref("abc"), null).file();
-    String json = Files.readString(file);
-    assertTrue(json.contains("\"item_id\" : \"abc\""), json);
-    assertTrue(json.contains("\"store\" : \"local\""), json);
-    assertEquals(
-        "rw-------",
-        java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+
+    JsonNode written = new ObjectMapper().readTree(file.toFile());
+    JsonNode expected =
+        new ObjectMapper()
+            .readTree(
+                "{\"credentials\": [{\"plugin\": \"aws\", \"credential_type\": \"access_key\","
+                    + " \"store\": \"local\", \"vault_id\": \"v\", \"item_id\": \"abc\","
+                    + " \"title\": \"abc\", \"vault\": \"Private\"}]}");
+    assertEquals(expected, written, "the reference and its labels, nothing else");
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    for (Path dir = file.getParent(); !dir.equals(tmp.resolve("run")); dir = dir.getParent()) {
+      assertEquals(
+          "rwx------",
+          PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)),
+          dir.toString());
+    }
   }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyshell.core.Env;
 import dev.keyshell.core.KeyshellException;
+import dev.keyshell.testing.Conformance;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,14 +33,9 @@ class CredentialsParserConformanceTest {
   private static final Pattern PROFILE_HEADER = Pattern.compile("(?m)^\\[profile[ \t]+");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static Path conformance() {
-    return Path.of(System.getProperty("keyshell.conformance", "../shared/conformance"));
-  }
-
   @TestFactory
   Stream<DynamicTest> parses_like_the_cross_sdk_profile_suite() throws IOException {
-    JsonNode suite =
-        JSON.readTree(conformance().resolve("profile/profile-parser-tests.json").toFile());
+    JsonNode suite = Conformance.json("profile/profile-parser-tests.json");
     List<DynamicTest> tests = new ArrayList<>();
     for (JsonNode c : suite.get("tests")) {
       JsonNode in = c.get("input");
@@ -106,8 +102,7 @@ class CredentialsParserConformanceTest {
 
   @TestFactory
   Stream<DynamicTest> finds_the_credentials_file_like_the_sdks_on_linux() throws IOException {
-    JsonNode suite =
-        JSON.readTree(conformance().resolve("profile/file-location-tests.json").toFile());
+    JsonNode suite = Conformance.json("profile/file-location-tests.json");
     List<DynamicTest> tests = new ArrayList<>();
     for (JsonNode c : suite.get("tests")) {
       if (!c.get("platform").asText().equals("linux")) {

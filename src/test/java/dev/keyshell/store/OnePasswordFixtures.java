@@ -2,24 +2,19 @@ package dev.keyshell.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.keyshell.testing.Conformance;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The recorded 1Password answers in the shared conformance data, read in place. */
+/** The recorded 1Password answers in the conformance data. */
 public final class OnePasswordFixtures {
   private OnePasswordFixtures() {}
 
-  /** {@code conformance/onepassword}, from the {@code keyshell.conformance} property. */
+  /** {@code conformance/onepassword} in the repository's copy of the conformance data. */
   public static Path dir() {
-    String prop = System.getProperty("keyshell.conformance");
-    Path root = prop == null || prop.isBlank() ? Path.of("../shared/conformance") : Path.of(prop);
-    Path dir = root.resolve("onepassword");
-    if (!Files.isDirectory(dir)) {
-      throw new IllegalStateException("conformance data not found at " + dir.toAbsolutePath());
-    }
-    return dir;
+    return Conformance.file("onepassword");
   }
 
   public static String text(String file) {

@@ -7,15 +7,33 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The shared conformance data, read in place from {@code ../shared/conformance}. */
+/**
+ * The conformance data, read from the repository's copy in {@code src/test/resources/conformance}
+ * (the {@code keyshell.conformance} property), so the tests run from a fresh clone. {@code
+ * ConformanceCopyTest} keeps the copy equal to the shared folder.
+ */
 public final class Conformance {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private Conformance() {}
 
+  /** The repository's copy; fails with its path when it is missing. */
   public static Path dir() {
-    String configured = System.getProperty("keyshell.conformance");
-    return configured == null ? Path.of("../shared/conformance") : Path.of(configured);
+    Path dir = property("keyshell.conformance", "src/test/resources/conformance");
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalStateException("conformance data not found at " + dir.toAbsolutePath());
+    }
+    return dir;
+  }
+
+  /** The shared folder the copy is taken from, which a fresh clone does not have. */
+  public static Path shared() {
+    return property("keyshell.shared.conformance", "../shared/conformance");
+  }
+
+  private static Path property(String name, String fallback) {
+    String configured = System.getProperty(name);
+    return Path.of(configured == null || configured.isBlank() ? fallback : configured);
   }
 
   public static Path file(String relative) {

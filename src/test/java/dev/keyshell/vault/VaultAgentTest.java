@@ -4,6 +4,7 @@ import static dev.keyshell.vault.TestVaults.PASSPHRASE;
 import static dev.keyshell.vault.TestVaults.awsFields;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -63,8 +64,9 @@ class VaultAgentTest {
   }
 
   @Test
-  void a_session_unlock_lets_a_later_process_read_without_asking() {
+  void a_session_unlock_lets_a_later_process_read_without_asking() throws Exception {
     ItemRef ref = unlockOnce();
+    assertEquals(List.of(agent()), agentsOfThisTest(), "one agent, for this session");
 
     // No passphrase in the environment and no terminal: only the agent can open the vault.
     ScriptedPrompter nobody = ScriptedPrompter.noTerminal();
@@ -100,14 +102,39 @@ class VaultAgentTest {
 
   @Test
   void without_a_session_no_agent_is_started() throws Exception {
-    TestVaults.unattended(root).create("work", null, awsFields("AKIAIOSFODNN7EXAMPLE"));
+    ItemRef ref =
+        TestVaults.unattended(root).create("work", null, awsFields("AKIAIOSFODNN7EXAMPLE"));
 
-    Path agents = VaultAgent.dir(TestVaults.dirs(root));
-    if (Files.exists(agents)) {
-      try (Stream<Path> files = Files.list(agents)) {
-        assertEquals(List.of(), files.toList());
-      }
-    }
+    assertEquals(List.of(), agentsOfThisTest(), "no agent process was started");
+    assertFalse(Files.exists(VaultAgent.dir(TestVaults.dirs(root))), "nor its socket directory");
+    KeyshellException locked =
+        assertThrows(
+            KeyshellException.class, () -> inSession(ScriptedPrompter.noTerminal()).read(ref));
+    assertTrue(locked.hint().contains("KEYSHELL_VAULT_PASSPHRASE"), locked::hint);
+  }
+
+  /**
+   * The agents running for this test's directories (each is given its socket's path), read from
+   * {@code /proc}: {@link ProcessHandle.Info#commandLine} cuts long class paths short.
+   */
+  private List<ProcessHandle> agentsOfThisTest() {
+    assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs /proc to list processes");
+    String name = VaultAgent.class.getName();
+    String dir = root.toAbsolutePath().toString();
+    return ProcessHandle.allProcesses()
+        .filter(
+            p -> {
+              try {
+                String cmdline =
+                    new String(
+                        Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "cmdline")),
+                        StandardCharsets.UTF_8);
+                return cmdline.contains(name) && cmdline.contains(dir);
+              } catch (java.io.IOException e) {
+                return false; // it ended meanwhile
+              }
+            })
+        .toList();
   }
 
   @Test
@@ -129,33 +156,41 @@ class VaultAgentTest {
     assertEquals("work", inSession(ScriptedPrompter.noTerminal()).read(ref).title());
   }
 
+  /** A second vault beside the first (its own data dir, the same runtime dir and sessions). */
+  private LocalVaultStore otherVault(String... envPairs) {
+    Dirs dirs = TestVaults.dirs(root);
+    Dirs otherDirs =
+        new Dirs(dirs.config(), root.resolve("other/data"), dirs.cache(), dirs.runtime());
+    return new LocalVaultStore(
+        TestVaults.env(root, envPairs),
+        otherDirs,
+        ScriptedPrompter.noTerminal(),
+        TestVaults.ITERATIONS);
+  }
+
   @Test
   void an_agent_keeping_another_vaults_key_is_not_used_and_gets_replaced() throws Exception {
-    unlockOnce();
-    Path other = root.resolve("other");
-    Dirs otherDirs =
-        new Dirs(
-            root.resolve("config"),
-            other.resolve("data"),
-            root.resolve("cache"),
-            root.resolve("run"));
-    LocalVaultStore otherVault =
-        new LocalVaultStore(
-            TestVaults.env(
-                root, AgentClient.SESSION_ENV, session, Passphrases.ENV, "another passphrase"),
-            otherDirs,
-            ScriptedPrompter.noTerminal(),
-            TestVaults.ITERATIONS);
+    ItemRef firstRef = unlockOnce();
+    ProcessHandle first = agent();
 
-    ItemRef ref = otherVault.create("play", null, awsFields("AKIAI44QH8DHBEXAMPLE"));
+    ItemRef ref =
+        otherVault(AgentClient.SESSION_ENV, session, Passphrases.ENV, "another passphrase")
+            .create("play", null, awsFields("AKIAI44QH8DHBEXAMPLE"));
 
-    LocalVaultStore noPassphrase =
-        new LocalVaultStore(
-            TestVaults.env(root, AgentClient.SESSION_ENV, session),
-            otherDirs,
-            ScriptedPrompter.noTerminal(),
-            TestVaults.ITERATIONS);
-    assertEquals("play", noPassphrase.read(ref).title());
+    // Replaced: the first agent ended, and a new one keeps the other vault's key.
+    assertFalse(first.isAlive(), "the agent keeping the first vault's key ended");
+    assertNotEquals(first.pid(), agent().pid());
+    assertEquals("play", otherVault(AgentClient.SESSION_ENV, session).read(ref).title());
+    KeyshellException locked =
+        assertThrows(
+            KeyshellException.class,
+            () -> inSession(ScriptedPrompter.noTerminal()).read(firstRef),
+            "the first vault is locked again: its key is no longer kept");
+    assertTrue(locked.hint().contains("KEYSHELL_VAULT_PASSPHRASE"), locked::hint);
+
+    // Not used: the other vault is sealed with its own passphrase's key, not the first vault's.
+    assertEquals("play", otherVault(Passphrases.ENV, "another passphrase").read(ref).title());
+    assertThrows(KeyshellException.class, () -> otherVault(Passphrases.ENV, PASSPHRASE).read(ref));
   }
 
   @Test
