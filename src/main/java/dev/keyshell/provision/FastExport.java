@@ -5,6 +5,7 @@ import dev.keyshell.cache.CachedSession;
 import dev.keyshell.cache.SessionCache;
 import dev.keyshell.core.Dirs;
 import dev.keyshell.core.Env;
+import dev.keyshell.core.PrivateDirs;
 import dev.keyshell.scope.ScopeLocator;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -65,7 +66,7 @@ public final class FastExport {
 
   private static boolean serve(String[] flags, Env env, PrintStream out) {
     String profile = FastRun.profile(Optional.ofNullable(flags[0]), env);
-    Dirs dirs = Dirs.of(env);
+    Dirs dirs = PrivateDirs.verify(Dirs.of(env), env, null);
     ScopeLocator.Found winner = ScopeLocator.firstTrusted(new ScopeLocator(env, dirs).all("aws"));
     if (winner == null) {
       return false;

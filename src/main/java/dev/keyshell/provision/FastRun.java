@@ -8,6 +8,7 @@ import dev.keyshell.core.Env;
 import dev.keyshell.core.ExitCode;
 import dev.keyshell.core.FullJitNeeded;
 import dev.keyshell.core.KeyshellException;
+import dev.keyshell.core.PrivateDirs;
 import dev.keyshell.scope.ScopeLocator;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -58,7 +59,7 @@ public final class FastRun {
       argv.add(command.get(0));
       argv.addAll(aws.argv());
       String profile = profile(aws.profile(), env);
-      Dirs dirs = Dirs.of(env);
+      Dirs dirs = PrivateDirs.verify(Dirs.of(env), env, err);
       List<ScopeLocator.Found> found = new ScopeLocator(env, dirs).all("aws");
       warnUntrusted(found, err);
       ScopeLocator.Found winner = ScopeLocator.firstTrusted(found);
