@@ -65,9 +65,34 @@ public final class PrivateDirs {
    * others: the caller then treats it as absent (a key that others could read is not used).
    */
   public static boolean ownFile(Path file) {
-    Map<String, Object> a = attributes(file);
+    return checked(attributes(file), file) == PRIVATE;
+  }
+
+  /**
+   * A file keyshell reads from its own directories that decides what is used (a scope file): it
+   * must be this user's regular file; one that is only too loose is made 0600 again (what it holds
+   * are references, in a directory nobody else can enter).
+   */
+  public static void checkOwnFile(Path file) {
+    if (checked(attributes(file), file) == LOOSE) {
+      try {
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      } catch (IOException e) {
+        throw new KeyshellException(
+            file + " is open to others and cannot be made private",
+            "run: chmod 600 " + quote(file));
+      }
+    }
+  }
+
+  private static final int ABSENT = 0;
+  private static final int PRIVATE = 1;
+  private static final int LOOSE = 2;
+
+  /** ABSENT, PRIVATE or LOOSE for a file with these attributes; refuses one not ours. */
+  private static int checked(Map<String, Object> a, Path file) {
     if (a == null) {
-      return false;
+      return ABSENT;
     }
     int mode = (Integer) a.get("mode");
     int uid = (Integer) a.get("uid");
@@ -78,7 +103,7 @@ public final class PrivateDirs {
     if ((mode & TYPE) != REGULAR) {
       throw new KeyshellException(file + " is not a regular file", remove);
     }
-    return (mode & GROUP_OTHERS) == 0;
+    return (mode & GROUP_OTHERS) == 0 ? PRIVATE : LOOSE;
   }
 
   private static void runtime(Path runtime, Env env, PrintStream err) {
