@@ -25,27 +25,25 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AgentAttackIT {
   static final Path ATTACKS = Sandbox.PROJECT.resolve("src/test/resources/attacks");
-  static final String SESSION = "0123456789abcdef01234567";
+  static final String SESSION = Accounts.SESSION;
 
   @TempDir Path tmp;
-  StsStandIn sts;
+  Accounts accounts;
   SystemUser victim;
   SystemUser attacker;
   Sandbox box;
 
   @BeforeEach
   void setUp() throws Exception {
-    victim = SystemUser.ensure("ks-victim");
-    attacker = SystemUser.ensure("ks-attacker");
-    sts = new StsStandIn();
-    box = Users.initialisedAs(victim, tmp.resolve("victim"), sts, Users.CONFIG);
-    box.env.put("KEYSHELL_SESSION", SESSION);
+    accounts = new Accounts(tmp);
+    victim = accounts.victim;
+    attacker = accounts.attacker;
+    box = accounts.box;
   }
 
   @AfterEach
   void tearDown() {
-    box.keyshell(null, "lock");
-    sts.close();
+    accounts.close();
   }
 
   /** Unlocks under umask 000, which starts the agent; its socket. */

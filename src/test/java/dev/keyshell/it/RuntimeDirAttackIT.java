@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RuntimeDirAttackIT {
   @TempDir Path tmp;
+  Accounts accounts;
   StsStandIn sts;
   SystemUser victim;
   SystemUser attacker;
@@ -30,11 +31,11 @@ class RuntimeDirAttackIT {
 
   @BeforeEach
   void setUp() throws Exception {
-    victim = SystemUser.ensure("ks-victim");
-    attacker = SystemUser.ensure("ks-attacker");
-    sts = new StsStandIn();
-    box = Users.initialisedAs(victim, tmp.resolve("victim"), sts, Users.CONFIG);
-    box.env.put("KEYSHELL_SESSION", "0123456789abcdef01234567");
+    accounts = new Accounts(tmp);
+    victim = accounts.victim;
+    attacker = accounts.attacker;
+    sts = accounts.sts;
+    box = accounts.box;
     // A /tmp of its own: sticky and open to all, as /tmp is.
     shared = Files.createDirectories(tmp.resolve("shared"));
     SystemUser.run(List.of("chmod", "1777", shared.toString()));
@@ -48,8 +49,7 @@ class RuntimeDirAttackIT {
     box.keyshell(null, "lock"); // agents of either runtime dir
     box.env.remove("TMPDIR");
     box.env.put("XDG_RUNTIME_DIR", box.runtime.toString());
-    box.keyshell(null, "lock");
-    sts.close();
+    accounts.close();
   }
 
   private Path runtime() {
