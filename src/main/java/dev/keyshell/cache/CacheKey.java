@@ -1,9 +1,10 @@
 package dev.keyshell.cache;
 
-import dev.keyshell.core.SecureFiles;
+import dev.keyshell.core.PrivateDirs;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -25,8 +26,15 @@ public final class CacheKey {
     this.file = runtimeDir.resolve("cache.key");
   }
 
-  /** The key, if one exists and is intact. */
+  /**
+   * The key, if one exists, is intact and private: a file of this user, 0600. A key that others
+   * could have read is not used (the next write replaces it); one that someone else owns is
+   * refused.
+   */
   public Optional<SecretKeySpec> existing() {
+    if (!PrivateDirs.ownFile(file)) {
+      return Optional.empty();
+    }
     try {
       byte[] raw = Files.readAllBytes(file);
       if (raw.length != LENGTH) {
@@ -46,8 +54,15 @@ public final class CacheKey {
     if (key.isPresent()) {
       return key.get();
     }
-    SecureFiles.ensurePrivateDir(file.getParent());
-    SecureFiles.checkPrivate(file.getParent());
+    PrivateDirs.ensure(file.getParent());
+    if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+      // One that is damaged or was open to others, unless another process just made a good one.
+      key = existing();
+      if (key.isPresent()) {
+        return key.get();
+      }
+      Files.deleteIfExists(file);
+    }
     byte[] raw = new byte[LENGTH];
     new SecureRandom().nextBytes(raw);
     Path tmp = file.resolveSibling(".cache.key." + ProcessHandle.current().pid());

@@ -1,5 +1,6 @@
 package dev.keyshell.cache;
 
+import dev.keyshell.core.PrivateDirs;
 import dev.keyshell.core.SecureFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -70,6 +71,7 @@ public final class SessionCache {
 
   public void put(String key, CachedSession session) throws IOException {
     SecretKeySpec k = cacheKey.getOrCreate();
+    PrivateDirs.ensure(dir.getParent());
     SecureFiles.ensurePrivateDir(dir);
     SecureFiles.writeAtomically(dir.resolve(key), SealedFile.seal(k, key, session.encode()));
   }

@@ -4,6 +4,7 @@ import dev.keyshell.core.Env;
 import dev.keyshell.core.ExitCode;
 import dev.keyshell.core.IoFailures;
 import dev.keyshell.core.KeyshellException;
+import dev.keyshell.core.PrivateDirs;
 import dev.keyshell.core.Suggestions;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -28,11 +29,40 @@ public final class Cli {
   /** The command tree, for execution and for generated completion scripts. */
   public static CommandLine commandLine(Context ctx) {
     CommandLine cl = new CommandLine(new KeyshellCommand(), new Factory(ctx));
+    cl.setExecutionStrategy(pr -> executeVerified(ctx, pr));
     cl.setExecutionExceptionHandler(Cli::mapException);
     cl.setParameterExceptionHandler(Cli::mapUsageError);
     cl.setUsageHelpWidth(80);
     cl.setUsageHelpLongOptionsMaxWidth(28);
     return cl;
+  }
+
+  /**
+   * Runs the command picocli chose after checking keyshell's directories (core/PrivateDirs), so
+   * nothing is unlocked, started or sent from a directory someone else controls. Help, version,
+   * completion and list read none of them.
+   */
+  private static int executeVerified(Context ctx, CommandLine.ParseResult pr) {
+    Integer help = CommandLine.executeHelpRequest(pr);
+    if (help != null) {
+      return help;
+    }
+    CommandLine.ParseResult last = pr;
+    while (last.hasSubcommand()) {
+      last = last.subcommand();
+    }
+    Object command = last.commandSpec().userObject();
+    if (!(command instanceof KeyshellCommand
+        || command instanceof PluginCommand
+        || command instanceof CompletionCommand
+        || command instanceof PluginListCommand)) {
+      try {
+        PrivateDirs.verify(ctx.dirs, ctx.env, ctx.err);
+      } catch (KeyshellException e) {
+        throw new CommandLine.ExecutionException(last.commandSpec().commandLine(), "", e);
+      }
+    }
+    return new CommandLine.RunLast().execute(pr);
   }
 
   private static int mapException(

@@ -23,8 +23,10 @@ public final class Executables {
       return Optional.empty();
     }
     for (String dir : path.split(File.pathSeparator)) {
-      if (dir.isEmpty()) {
-        continue; // an empty entry means the working directory: not for a security tool
+      if (dir.isEmpty() || !dir.startsWith("/")) {
+        // An empty entry, "." or any relative one means the working directory (a cloned
+        // repository, say): not where a security tool looks for op.
+        continue;
       }
       Path candidate = Path.of(dir).resolve(name);
       if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {

@@ -59,11 +59,14 @@ public final class CdsTraining {
   public static void main(String[] args) throws IOException {
     Path root = Files.createTempDirectory("keyshell-cds");
     boolean warmOnly = args.length > 0 && args[0].equals("--warm-only");
+    int code;
     try {
-      System.exit(run(root, warmOnly));
+      code = run(root, warmOnly);
     } finally {
       delete(root);
     }
+    // Only now: System.exit inside the try would skip the finally and leave the directory behind.
+    System.exit(code);
   }
 
   /** Serves one warm {@code aws} under {@code root}; returns its exit code (0: a warm hit). */

@@ -11,22 +11,37 @@ import sun.misc.SignalHandler;
  * Runs the wrapped command as a child that shares the terminal, stdin, stdout and stderr, and
  * returns its exit code (128+N when it died of signal N, as a shell reports it).
  *
- * <p>Ctrl-C and Ctrl-\ reach the child from the terminal directly (same process group), so keyshell
- * ignores them while it waits; SIGTERM and SIGHUP sent to keyshell are passed on.
+ * <p>SIGTERM, SIGHUP, SIGUSR1 and SIGUSR2 sent to keyshell are passed on to the child; so are
+ * SIGINT and SIGWINCH, except when keyshell is in the terminal's foreground process group, where
+ * the terminal has sent them to the child already (Ctrl-C once, not twice). SIGQUIT belongs to the
+ * JVM: bin/keyshell turns its thread dump off, and Ctrl-\ reaches the child from the terminal.
+ *
+ * <p>The Java options bin/keyshell kept from keyshell's own JVM ({@code JAVA_TOOL_OPTIONS}, {@code
+ * _JAVA_OPTIONS}, {@code JDK_JAVA_OPTIONS}, saved as {@code KEYSHELL_SAVED_<name>}) are given back
+ * to the child under their own names.
  */
 public final class ChildRunner {
   private ChildRunner() {}
+
+  private static final String[] FORWARDED = {"TERM", "HUP", "INT", "USR1", "USR2", "WINCH"};
+
+  /** Variables bin/keyshell moves aside so keyshell's own JVM does not read them. */
+  private static final String[] JAVA_OPTIONS = {
+    "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS"
+  };
+
+  static final String SAVED = "KEYSHELL_SAVED_";
 
   public static int run(List<String> command, Map<String, String> environment) {
     ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
     pb.environment().clear();
     pb.environment().putAll(environment);
+    restoreJavaOptions(pb.environment());
     // Handlers first: a TERM that arrives just after the start must reach the child too.
     Forward started = new Forward();
-    handle("INT", new Forward());
-    handle("QUIT", new Forward());
-    handle("TERM", started);
-    handle("HUP", started);
+    for (String signal : FORWARDED) {
+      handle(signal, started);
+    }
     Process child;
     try {
       child = pb.start();
@@ -53,9 +68,19 @@ public final class ChildRunner {
     }
   }
 
+  /** Puts back what bin/keyshell saved: the child sees the user's Java options as they were. */
+  static void restoreJavaOptions(Map<String, String> env) {
+    for (String name : JAVA_OPTIONS) {
+      String saved = env.remove(SAVED + name);
+      if (saved != null) {
+        env.put(name, saved);
+      }
+    }
+  }
+
   /**
-   * Passes a signal on to the child once it exists; one that never gets a child (INT, QUIT) ignores
-   * the signal. A class rather than a lambda: lambdas cost start-up time.
+   * Passes a signal on to the child once it exists. A class rather than a lambda: lambdas cost
+   * start-up time.
    */
   private static final class Forward implements SignalHandler {
     private Process child;
@@ -67,8 +92,9 @@ public final class ChildRunner {
 
     @Override
     public void handle(Signal signal) {
-      if (!signal.getName().equals("TERM") && !signal.getName().equals("HUP")) {
-        return;
+      String name = signal.getName();
+      if ((name.equals("INT") || name.equals("WINCH")) && inForeground()) {
+        return; // the terminal sent it to the whole foreground group, the child included
       }
       Process target;
       synchronized (this) {
@@ -82,6 +108,21 @@ public final class ChildRunner {
         target = child;
       }
       send(signal.getName(), target);
+    }
+  }
+
+  /**
+   * Whether this process is in its terminal's foreground process group: fields 5 (pgrp) and 8
+   * (tpgid) of /proc/self/stat. False where that cannot be read.
+   */
+  static boolean inForeground() {
+    try {
+      String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+      // The command name (field 2) is in parentheses and may hold spaces: count from after it.
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return f.length > 5 && f[2].equals(f[5]);
+    } catch (IOException | RuntimeException e) {
+      return false;
     }
   }
 

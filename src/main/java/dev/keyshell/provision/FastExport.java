@@ -5,6 +5,7 @@ import dev.keyshell.cache.CachedSession;
 import dev.keyshell.cache.SessionCache;
 import dev.keyshell.core.Dirs;
 import dev.keyshell.core.Env;
+import dev.keyshell.core.PrivateDirs;
 import dev.keyshell.plugin.Plugins;
 import dev.keyshell.scope.ScopeLocator;
 import java.io.PrintStream;
@@ -67,7 +68,7 @@ public final class FastExport {
 
   private static boolean serve(String[] flags, Env env, PrintStream out) {
     String profile = SelectedProfile.of(Optional.ofNullable(flags[0]), env);
-    Dirs dirs = Dirs.of(env);
+    Dirs dirs = PrivateDirs.verify(Dirs.of(env), env, null);
     List<ScopeLocator.Found> found = new ScopeLocator(env, dirs).all(Plugins.AWS.name());
     if (ScopeLocator.firstTrusted(found) == null) {
       return false;

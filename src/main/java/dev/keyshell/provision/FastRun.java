@@ -8,6 +8,7 @@ import dev.keyshell.core.Env;
 import dev.keyshell.core.ExitCode;
 import dev.keyshell.core.FullJitNeeded;
 import dev.keyshell.core.KeyshellException;
+import dev.keyshell.core.PrivateDirs;
 import dev.keyshell.plugin.Plugin;
 import dev.keyshell.plugin.Plugins;
 import dev.keyshell.scope.ScopeLocator;
@@ -65,7 +66,7 @@ public final class FastRun {
       argv.add(command.get(0));
       argv.addAll(aws.argv());
       String profile = SelectedProfile.of(aws.profile(), env);
-      Dirs dirs = Dirs.of(env);
+      Dirs dirs = PrivateDirs.verify(Dirs.of(env), env, err);
       List<ScopeLocator.Found> found = new ScopeLocator(env, dirs).all(plugin.name());
       warnUntrusted(found, err);
       if (ScopeLocator.firstTrusted(found) != null) {

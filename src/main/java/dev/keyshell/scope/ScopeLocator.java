@@ -2,6 +2,7 @@ package dev.keyshell.scope;
 
 import dev.keyshell.core.Dirs;
 import dev.keyshell.core.Env;
+import dev.keyshell.core.PrivateDirs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -35,6 +36,7 @@ public final class ScopeLocator {
     String session = env.vars().get("KEYSHELL_SESSION");
     if (session != null && !session.isBlank()) {
       Path p = dirs.sessionScope(session, plugin);
+      PrivateDirs.checkOwnFile(p);
       byte[] bytes = read(p);
       if (bytes != null) {
         found.add(new Found(Scope.SESSION, p, bytes, true));
@@ -48,6 +50,7 @@ public final class ScopeLocator {
       }
     }
     Path global = dirs.globalScope(plugin);
+    PrivateDirs.checkOwnFile(global);
     byte[] bytes = read(global);
     if (bytes != null) {
       found.add(new Found(Scope.GLOBAL, global, bytes, true));

@@ -2,6 +2,7 @@ package dev.keyshell.vault;
 
 import dev.keyshell.core.Dirs;
 import dev.keyshell.core.Env;
+import dev.keyshell.core.PrivateDirs;
 import dev.keyshell.core.Prompter;
 import dev.keyshell.core.SecureFiles;
 import java.io.File;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,7 +52,7 @@ final class AgentClient {
     byte[] answer = new byte[0];
     try {
       SecureFiles.checkPrivate(VaultAgent.dir(dirs));
-      answer = AgentProtocol.request(socket.get(), AgentProtocol.GET, VaultKey.LENGTH);
+      answer = AgentProtocol.request(socket.get(), getRequest(), VaultKey.LENGTH);
       return answer.length == VaultKey.LENGTH ? Optional.of(VaultKey.of(answer)) : Optional.empty();
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // dead or stale: locked
@@ -59,22 +61,28 @@ final class AgentClient {
     }
   }
 
+  /** {@code GET <session>}: the agent answers only the session it was started for. */
+  private byte[] getRequest() {
+    return (AgentProtocol.GET + " " + session.orElse("")).getBytes(StandardCharsets.UTF_8);
+  }
+
   /** Starts an agent keeping {@code key} for this session, replacing one that keeps another. */
   void keep(VaultKey key) {
     Optional<Path> socket = socket();
-    if (socket.isEmpty()) {
+    byte[] id = session.orElse("").getBytes(StandardCharsets.UTF_8);
+    if (socket.isEmpty() || id.length > VaultAgent.MAX_SESSION) {
       return;
     }
     byte[] material = key.material();
     try {
-      SecureFiles.ensurePrivateDir(VaultAgent.dir(dirs));
-      SecureFiles.checkPrivate(VaultAgent.dir(dirs));
-      if (Files.exists(socket.get())) {
+      PrivateDirs.ensure(VaultAgent.dir(dirs));
+      if (Files.exists(socket.get(), LinkOption.NOFOLLOW_LINKS)) {
         VaultAgent.stop(socket.get());
       }
       Process agent = start(socket.get());
       try (OutputStream in = agent.getOutputStream()) {
         in.write(material);
+        in.write(id);
       }
       awaitReady(socket.get(), agent);
     } catch (IOException | RuntimeException e) {

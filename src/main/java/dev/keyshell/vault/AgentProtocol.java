@@ -13,8 +13,9 @@ import java.util.Arrays;
 
 /**
  * The agent's wire protocol, one request per connection: the client writes a command and shuts its
- * side; the agent answers and closes. {@code GET} returns the 32 key bytes, {@code PING} and {@code
- * STOP} return {@code OK <pid>}.
+ * side; the agent answers and closes. {@code GET <session>} returns the 32 key bytes to the session
+ * the agent keeps them for (nothing to any other), {@code PING} and {@code STOP} return {@code OK
+ * <pid>}.
  */
 final class AgentProtocol {
   static final String GET = "GET";
@@ -28,9 +29,17 @@ final class AgentProtocol {
    * Sends {@code command} to the agent at {@code socket}; its answer, at most {@code max} bytes.
    */
   static byte[] request(Path socket, String command, int max) throws IOException {
+    return request(socket, command.getBytes(StandardCharsets.US_ASCII), max);
+  }
+
+  /** {@link #request(Path, String, int)} with the request as bytes. */
+  static byte[] request(Path socket, byte[] command, int max) throws IOException {
     try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
       ch.connect(UnixDomainSocketAddress.of(socket));
-      ch.write(ByteBuffer.wrap(command.getBytes(StandardCharsets.US_ASCII)));
+      ByteBuffer out = ByteBuffer.wrap(command);
+      while (out.hasRemaining()) {
+        ch.write(out);
+      }
       ch.shutdownOutput();
       return readToEnd(ch, max);
     }
@@ -51,9 +60,14 @@ final class AgentProtocol {
    * bytes, so a stuck peer never hangs keyshell or the agent.
    */
   static byte[] readToEnd(SocketChannel ch, int max) throws IOException {
+    return readToEnd(ch, max, TIMEOUT_MILLIS);
+  }
+
+  /** {@link #readToEnd(SocketChannel, int)} within {@code millis}. */
+  static byte[] readToEnd(SocketChannel ch, int max, long millis) throws IOException {
     ch.configureBlocking(false);
     ByteBuffer buf = ByteBuffer.allocate(max + 1);
-    long deadline = System.nanoTime() + TIMEOUT_MILLIS * 1_000_000;
+    long deadline = System.nanoTime() + millis * 1_000_000;
     try (Selector selector = Selector.open()) {
       ch.register(selector, SelectionKey.OP_READ);
       while (true) {
@@ -76,6 +90,25 @@ final class AgentProtocol {
       return Arrays.copyOf(buf.array(), buf.position());
     } finally {
       Arrays.fill(buf.array(), (byte) 0);
+    }
+  }
+
+  /** Writes all of {@code bytes} to a non-blocking channel within {@code millis}. */
+  static void writeAll(SocketChannel ch, byte[] bytes, long millis) throws IOException {
+    ByteBuffer out = ByteBuffer.wrap(bytes);
+    long deadline = System.nanoTime() + millis * 1_000_000;
+    try (Selector selector = Selector.open()) {
+      ch.register(selector, SelectionKey.OP_WRITE);
+      while (out.hasRemaining()) {
+        if (ch.write(out) == 0) {
+          long left = (deadline - System.nanoTime()) / 1_000_000;
+          if (left <= 0) {
+            throw new IOException("the client does not read");
+          }
+          selector.select(left);
+          selector.selectedKeys().clear();
+        }
+      }
     }
   }
 }

@@ -1,11 +1,11 @@
 package dev.keyshell.vault;
 
 import dev.keyshell.core.Dirs;
+import dev.keyshell.core.PrivateDirs;
 import dev.keyshell.core.SecureFiles;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
@@ -13,47 +13,79 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
 
 /**
  * The session unlock: a small background process that keeps the vault key in memory (never on disk)
- * and hands it to keyshell processes of the same terminal session over a Unix socket in a 0700
- * directory, until it has been idle too long, has lived its maximum, or is told to stop.
+ * and hands it to keyshell processes of the same terminal session over a Unix socket, until it has
+ * been idle too long, has lived its maximum, or is told to stop.
+ *
+ * <p>Who gets the key: the socket is 0600 whatever the umask, in a 0700 directory the agent checks
+ * is its own user's before it binds; every connection's peer must be this user ({@code
+ * SO_PEERCRED}); and {@code GET} must name the session the agent was started for. Clients are
+ * served concurrently, each given {@link #CLIENT_MILLIS} to ask, so idle connections delay no one.
  *
  * <p>Started by {@link AgentClient} as {@code java -cp <keyshell> dev.keyshell.vault.VaultAgent
- * <socket> <idle seconds> <max seconds>} with the key on stdin.
+ * <socket> <idle seconds> <max seconds>} with the key, then the session id, on stdin.
  */
 public final class VaultAgent {
+  /** How long one client has to send its request, from its connection. */
+  static final long CLIENT_MILLIS = 1_000;
+
+  /** Connections served at once; any beyond are closed at once. */
+  static final int MAX_CLIENTS = 64;
+
+  static final int MAX_SESSION = 256;
+
   private final Path socket;
   private final AgentLimits limits;
   private final byte[] key;
-  private final UserPrincipal owner;
+  private final byte[] session;
+  private final UserPrincipal self;
+  private volatile Clock lastUse = new Clock();
+  private volatile boolean stopping;
+  private Selector selector;
 
-  private VaultAgent(Path socket, AgentLimits limits, byte[] key) throws IOException {
+  private VaultAgent(Path socket, AgentLimits limits, byte[] key, byte[] session)
+      throws IOException {
     this.socket = socket;
     this.limits = limits;
     this.key = key;
-    this.owner = Files.getOwner(socket.getParent());
+    this.session = session;
+    // Its own directory, created here if need be and checked to be this user's, 0700.
+    Path dir = PrivateDirs.ensure(socket.getParent());
+    this.self = Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS);
   }
 
   public static void main(String[] args) {
     byte[] key = new byte[0];
+    byte[] session = new byte[0];
     int code = 0;
     try {
-      key = System.in.readNBytes(VaultKey.LENGTH + 1);
-      if (args.length != 3 || key.length != VaultKey.LENGTH) {
+      key = System.in.readNBytes(VaultKey.LENGTH);
+      session = System.in.readNBytes(MAX_SESSION + 1);
+      if (args.length != 3
+          || key.length != VaultKey.LENGTH
+          || session.length == 0
+          || session.length > MAX_SESSION) {
         code = 2;
       } else {
         AgentLimits limits = new AgentLimits(Long.parseLong(args[1]), Long.parseLong(args[2]));
-        new VaultAgent(Path.of(args[0]), limits, key).serve();
+        new VaultAgent(Path.of(args[0]), limits, key, session).serve();
       }
     } catch (IOException | RuntimeException e) {
       code = 1; // stderr is discarded: a client finds no agent and asks for the passphrase
@@ -128,17 +160,29 @@ public final class VaultAgent {
 
   private void serve() throws IOException {
     UnixDomainSocketAddress address = UnixDomainSocketAddress.of(socket);
+    ExecutorService clients =
+        new ThreadPoolExecutor(
+            0,
+            MAX_CLIENTS,
+            5,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "agent-client");
+              t.setDaemon(true);
+              return t;
+            });
     try (ServerSocketChannel server = bind(address);
-        Selector selector = Selector.open()) {
+        Selector accepting = Selector.open()) {
       if (server == null) {
         return; // another agent already serves this session
       }
+      selector = accepting;
       server.configureBlocking(false);
-      server.register(selector, SelectionKey.OP_ACCEPT);
+      server.register(accepting, SelectionKey.OP_ACCEPT);
       Clock started = new Clock();
-      Clock lastUse = new Clock();
       try {
-        while (true) {
+        while (!stopping) {
           long left =
               Math.min(
                   limits.idleSeconds() * 1000 - lastUse.elapsedMillis(),
@@ -146,26 +190,39 @@ public final class VaultAgent {
           if (left <= 0) {
             return;
           }
-          selector.select(left);
-          selector.selectedKeys().clear();
-          SocketChannel client = server.accept();
-          if (client == null) {
-            continue;
-          }
-          try (client) {
-            String command = handle(client);
-            if (AgentProtocol.GET.equals(command)) {
-              lastUse = new Clock();
-            } else if (AgentProtocol.STOP.equals(command)) {
-              return;
+          accepting.select(left);
+          accepting.selectedKeys().clear();
+          for (SocketChannel client = server.accept();
+              client != null && !stopping;
+              client = server.accept()) {
+            SocketChannel c = client;
+            try {
+              clients.execute(() -> serveOne(c));
+            } catch (RejectedExecutionException busy) {
+              c.close();
             }
-          } catch (IOException e) {
-            // one bad client does not end the unlock
           }
         }
       } finally {
         Files.deleteIfExists(socket);
       }
+    } finally {
+      clients.shutdownNow();
+      Arrays.fill(session, (byte) 0);
+    }
+  }
+
+  private void serveOne(SocketChannel client) {
+    try (client) {
+      String command = handle(client);
+      if (command.startsWith(AgentProtocol.GET + " ")) {
+        lastUse = new Clock();
+      } else if (AgentProtocol.STOP.equals(command)) {
+        stopping = true;
+        selector.wakeup();
+      }
+    } catch (IOException | RuntimeException e) {
+      // one bad client does not end the unlock
     }
   }
 
@@ -173,7 +230,7 @@ public final class VaultAgent {
   private ServerSocketChannel bind(UnixDomainSocketAddress address) throws IOException {
     try (SecureFiles.Lock lock =
         SecureFiles.lock(socket.resolveSibling(socket.getFileName() + ".lock"))) {
-      if (Files.exists(socket)) {
+      if (Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {
         try {
           AgentProtocol.request(socket, AgentProtocol.PING, 64);
           return null;
@@ -182,32 +239,40 @@ public final class VaultAgent {
         }
       }
       ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-      server.bind(address);
+      try {
+        server.bind(address);
+        // bind(2) makes the socket 0777 less the umask: 0600 whatever the umask was.
+        Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+      } catch (IOException | RuntimeException e) {
+        server.close();
+        Files.deleteIfExists(socket);
+        throw e;
+      }
       return server;
     }
   }
 
   private String handle(SocketChannel client) throws IOException {
     UnixDomainPrincipal peer = client.getOption(ExtendedSocketOptions.SO_PEERCRED);
-    if (!peer.user().getName().equals(owner.getName())) {
-      return "";
+    if (!self.equals(peer.user())) {
+      return ""; // another user: closed without a word
     }
-    String command =
-        new String(AgentProtocol.readToEnd(client, 16), StandardCharsets.US_ASCII).strip();
-    byte[] answer =
-        switch (command) {
-          case AgentProtocol.GET -> key.clone();
-          case AgentProtocol.PING, AgentProtocol.STOP ->
-              ("OK " + ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII);
-          default -> new byte[0];
-        };
+    byte[] request = AgentProtocol.readToEnd(client, MAX_SESSION + 16, CLIENT_MILLIS);
+    String command = new String(request, StandardCharsets.US_ASCII).strip();
+    byte[] answer;
+    if (command.startsWith(AgentProtocol.GET + " ")) {
+      byte[] asked = Arrays.copyOfRange(request, AgentProtocol.GET.length() + 1, request.length);
+      answer = MessageDigest.isEqual(asked, session) ? key.clone() : new byte[0];
+    } else if (command.equals(AgentProtocol.PING) || command.equals(AgentProtocol.STOP)) {
+      answer = ("OK " + ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII);
+    } else {
+      answer = new byte[0];
+    }
     try {
-      ByteBuffer out = ByteBuffer.wrap(answer);
-      while (out.hasRemaining()) {
-        client.write(out);
-      }
+      AgentProtocol.writeAll(client, answer, CLIENT_MILLIS);
     } finally {
       Arrays.fill(answer, (byte) 0);
+      Arrays.fill(request, (byte) 0);
     }
     return command;
   }

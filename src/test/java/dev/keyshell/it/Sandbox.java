@@ -31,6 +31,9 @@ final class Sandbox {
   final Path runtime;
   final Map<String, String> env = new HashMap<>();
 
+  /** Put before every command: {@link SystemUser#prefix()} runs the sandbox as that user. */
+  final List<String> prefix = new ArrayList<>();
+
   Sandbox(Path root) throws IOException {
     this.root = root;
     this.home = Files.createDirectories(root.resolve("home"));
@@ -100,7 +103,9 @@ final class Sandbox {
 
   Result run(List<String> cmd, String stdin) {
     try {
-      ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile());
+      List<String> full = new ArrayList<>(prefix);
+      full.addAll(cmd);
+      ProcessBuilder pb = new ProcessBuilder(full).directory(home.toFile());
       pb.environment().clear();
       pb.environment().putAll(env);
       Path out = Files.createTempFile(root, "out", ".txt");

@@ -60,11 +60,34 @@ final class Users {
   /** The same from these credentials and config files; [default] is imported. */
   static Sandbox initialised(Path tmp, StsStandIn sts, String credentials, String config)
       throws IOException {
+    return initialised(new Sandbox(tmp), sts, credentials, config);
+  }
+
+  /** {@link #initialised(Path, StsStandIn, String)} as {@code user}, not root. */
+  static Sandbox initialisedAs(SystemUser user, Path tmp, StsStandIn sts, String config)
+      throws IOException, InterruptedException {
     Sandbox box = new Sandbox(tmp);
+    user.runs(box);
+    prepare(
+        box,
+        sts,
+        "[default]\naws_access_key_id = " + KEY_ID + "\naws_secret_access_key = " + SECRET + "\n",
+        config);
+    user.own(box.root); // what root just wrote is the user's
+    importDefault(box, "local", "--remove-plaintext").ok();
+    return box;
+  }
+
+  private static void prepare(Sandbox box, StsStandIn sts, String credentials, String config) {
     box.env.put("KEYSHELL_VAULT_PASSPHRASE", "correct-horse-battery-staple");
     box.env.put("AWS_ENDPOINT_URL_STS", sts.url());
     box.credentials(credentials);
     box.config(config);
+  }
+
+  private static Sandbox initialised(
+      Sandbox box, StsStandIn sts, String credentials, String config) {
+    prepare(box, sts, credentials, config);
     importDefault(box, "local", "--remove-plaintext").ok();
     return box;
   }
