@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
       PluginCommand.class,
       ExecCommand.class,
       ExportCommand.class,
+      ServeCommand.class,
       LockCommand.class,
       CompletionCommand.class
     },
