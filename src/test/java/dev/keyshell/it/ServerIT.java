@@ -177,6 +177,72 @@ class ServerIT {
     assertTrue(Files.exists(script));
   }
 
+  @Test
+  void a_default_profile_with_its_own_keys_is_refused_rather_than_shadowing_the_endpoint() {
+    box.credentials("[default]\naws_access_key_id = " + KEY_ID + "\naws_secret_access_key = x\n");
+    Sandbox.Result r = execServer("sh", "-c", "echo ran");
+    assertEquals(1, r.exit(), r.toString());
+    assertEquals("", r.out());
+    assertTrue(
+        r.err().startsWith("keyshell: the default AWS profile has aws_access_key_id"), r.err());
+    assertEquals(0, sts.calls().size(), "nothing minted");
+  }
+
+  @Test
+  void serve_prints_fish_lines_that_fish_and_aws_use_and_stops_on_ctrl_c() throws Exception {
+    box.env.put("SHELL", "/usr/bin/fish");
+    ProcessBuilder pb =
+        new ProcessBuilder(Sandbox.KEYSHELL.toString(), "serve", "--profile", "dev-admin")
+            .directory(box.home.toFile())
+            .redirectError(tmp.resolve("serve.err").toFile());
+    pb.environment().clear();
+    pb.environment().putAll(box.env);
+    Process serve = pb.start();
+    try {
+      var lines =
+          new java.io.BufferedReader(
+              new java.io.InputStreamReader(
+                  serve.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+      String set = lines.readLine() + "\n" + lines.readLine() + "\n";
+      assertTrue(
+          set.matches(
+              "set -x AWS_CONTAINER_CREDENTIALS_FULL_URI 'http://127\\.0\\.0\\.1:\\d+/[\\w-]+'\n"
+                  + "set -x AWS_CONTAINER_AUTHORIZATION_TOKEN '[\\w-]{43}'\n"),
+          set);
+      String port = set.replaceAll("(?s).*127\\.0\\.0\\.1:(\\d+)/.*", "$1");
+      Sandbox.Result r =
+          box.shell(
+                  "fish",
+                  set
+                      + "/usr/bin/aws sts get-caller-identity --endpoint-url "
+                      + sts.url()
+                      + " --output text --query Arn")
+              .ok();
+      assertEquals(ROLE_ARN + "\n", r.out(), r.toString());
+      new ProcessBuilder("kill", "-INT", Long.toString(serve.pid())).start().waitFor();
+      assertTrue(serve.waitFor(20, java.util.concurrent.TimeUnit.SECONDS), "stopped");
+      assertEquals(130, serve.exitValue());
+      String err = Files.readString(tmp.resolve("serve.err"));
+      assertTrue(err.contains("serving credentials on 127.0.0.1:" + port), err);
+      assertTrue(err.endsWith("keyshell: stopped\n"), err);
+      assertFalse(err.contains(set.split("'")[3]), "the token is not on stderr");
+      assertEquals(
+          "refused",
+          box.run(
+                  List.of(
+                      "python3",
+                      "-c",
+                      "import socket\ntry:\n socket.create_connection(('127.0.0.1', "
+                          + port
+                          + "), 5); print('open')\nexcept ConnectionRefusedError:\n print('refused')"),
+                  null)
+              .out()
+              .strip());
+    } finally {
+      serve.destroyForcibly();
+    }
+  }
+
   private static Map<String, String> env(String out) {
     Map<String, String> env = new HashMap<>();
     for (String line : out.split("\n")) {
