@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
       ExecCommand.class,
       ExportCommand.class,
       ServeCommand.class,
+      LoginCommand.class,
       LockCommand.class,
       CompletionCommand.class
     },

@@ -164,7 +164,7 @@ public final class Provisioner {
   }
 
   /** The scope entry for the chain's root profile, else the scope's default. */
-  private static CredentialRef pick(
+  public static CredentialRef pick(
       List<CredentialRef> refs, String rootProfile, ScopeLocator.Found found) {
     return refs.stream()
         .filter(r -> rootProfile.equals(r.profile()))

@@ -5,14 +5,10 @@ import dev.keyshell.provision.Minted;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
@@ -45,8 +41,8 @@ public final class CredentialEndpoint implements AutoCloseable {
   private CredentialEndpoint(ServerSocket socket, RefreshingCredentials credentials) {
     this.socket = socket;
     this.credentials = credentials;
-    this.token = random(32);
-    this.path = "/" + random(16);
+    this.token = Loopback.random(32);
+    this.path = "/" + Loopback.random(16);
     this.workers =
         new ThreadPoolExecutor(
             0,
@@ -65,8 +61,7 @@ public final class CredentialEndpoint implements AutoCloseable {
   static CredentialEndpoint start(RefreshingCredentials credentials) {
     ServerSocket s;
     try {
-      s = new ServerSocket();
-      s.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 50);
+      s = Loopback.bind(50);
     } catch (IOException e) {
       throw new KeyshellException(
           "cannot listen on 127.0.0.1: " + e.getMessage(),
@@ -246,12 +241,6 @@ public final class CredentialEndpoint implements AutoCloseable {
       case 431 -> "Request Header Fields Too Large";
       default -> "Internal Server Error";
     };
-  }
-
-  private static String random(int bytes) {
-    byte[] b = new byte[bytes];
-    new SecureRandom().nextBytes(b);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
   }
 
   private static Thread daemon(Runnable r, String name) {
