@@ -31,8 +31,8 @@ public final class ExecCommand implements Callable<Integer> {
   @Option(
       names = "--server",
       description =
-          "Serve credentials from a local endpoint (AWS_CONTAINER_CREDENTIALS_FULL_URI),"
-              + " minted again before they expire, instead of putting keys in the environment")
+          "No keys in the environment: a loopback endpoint serves credentials, minted again"
+              + " before they expire, for as long as the command runs")
   boolean server;
 
   @Parameters(

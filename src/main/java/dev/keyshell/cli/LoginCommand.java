@@ -38,7 +38,7 @@ public final class LoginCommand implements Callable<Integer> {
   @Option(
       names = "--path",
       paramLabel = "PATH",
-      description = "Where the console opens, e.g. ec2/home (default: console/home)")
+      description = "Console page, e.g. ec2/home (default: console/home)")
   String path;
 
   public LoginCommand(Context ctx) {

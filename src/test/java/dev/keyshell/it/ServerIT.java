@@ -154,8 +154,8 @@ class ServerIT {
     assertTrue(out.get("post").startsWith("405 "), r.out());
     assertTrue(out.get("oversized-head").startsWith("431 "), r.out());
     assertTrue(out.get("garbage").startsWith("400 "), r.out());
-    assertTrue(out.get("while-slow").startsWith("200 in 0."), r.out());
-    assertTrue(out.get("slowloris").matches("cut after [4-7] s"), r.out());
+    assertTrue(out.get("while-slow").matches("200 in [0-2]\\.\\d s"), r.out());
+    assertTrue(out.get("slowloris").matches("cut after [4-9] s"), r.out());
     assertEquals("refused", out.get("connect-127.0.0.2"), r.out());
     for (Map.Entry<String, String> e : out.entrySet()) {
       if (e.getKey().startsWith("connect-")) {
