@@ -13,8 +13,9 @@ import software.amazon.awssdk.services.sts.StsClient;
 public final class SdkChild {
   private SdkChild() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws InterruptedException {
     int calls = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+    int pause = args.length > 2 ? Integer.parseInt(args[2]) : 0;
     try (StsClient sts =
         StsClient.builder()
             .endpointOverride(URI.create(args[0]))
@@ -23,6 +24,9 @@ public final class SdkChild {
             .build()) {
       for (int i = 0; i < calls; i++) {
         System.out.println(sts.getCallerIdentity().arn());
+        if (i == 0) {
+          Thread.sleep(pause * 1000L);
+        }
       }
     }
   }
