@@ -20,6 +20,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 import software.amazon.awssdk.services.sts.model.Credentials;
+import software.amazon.awssdk.services.sts.model.GetFederationTokenRequest;
 import software.amazon.awssdk.services.sts.model.GetSessionTokenRequest;
 
 /**
@@ -128,6 +129,28 @@ public final class StsMinter implements Sts, AutoCloseable {
   private void sent(Optional<String> mfaSerial, boolean reached) {
     if (mfaSerial.isPresent()) {
       codes.sent(mfaSerial.get(), reached);
+    }
+  }
+
+  /**
+   * GetFederationToken signed by the long-lived key: a session the console's federation endpoint
+   * accepts for an IAM user (a GetSessionToken session it does not). No MFA: the API takes none.
+   */
+  public SessionCredentials getFederationToken(
+      AwsKeys keys, String name, String policy, int durationSeconds) {
+    Caller caller = Caller.of(keys);
+    GetFederationTokenRequest request =
+        GetFederationTokenRequest.builder()
+            .name(name)
+            .policy(policy)
+            .durationSeconds(durationSeconds)
+            .overrideConfiguration(signedBy(caller))
+            .build();
+    try {
+      return convert(client.getFederationToken(request).credentials());
+    } catch (SdkException e) {
+      throw StsErrors.from(
+          e, "GetFederationToken", caller, Optional.empty(), Optional.empty(), endpoint);
     }
   }
 

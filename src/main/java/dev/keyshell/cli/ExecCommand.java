@@ -1,6 +1,7 @@
 package dev.keyshell.cli;
 
 import dev.keyshell.provision.Provisioner;
+import dev.keyshell.server.CredentialServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Parameters;
     versionProvider = VersionProvider.class,
     description = {
       "Run a command with minted STS credentials, as aws-vault exec does.",
-      "Returns the command's exit code."
+      "Returns the command's exit code.",
+      "With --server the command gets no keys: a loopback endpoint serves fresh ones."
     })
 public final class ExecCommand implements Callable<Integer> {
   private final Context ctx;
@@ -25,6 +27,13 @@ public final class ExecCommand implements Callable<Integer> {
       paramLabel = "P",
       description = "AWS profile (default: $AWS_PROFILE, else default)")
   String profile;
+
+  @Option(
+      names = "--server",
+      description =
+          "No keys in the environment: a loopback endpoint serves credentials, minted again"
+              + " before they expire, for as long as the command runs")
+  boolean server;
 
   @Parameters(
       arity = "1..*",
@@ -38,7 +47,10 @@ public final class ExecCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return Provisioner.create(ctx.env, ctx.dirs, ctx.stores(), ctx.prompter(), ctx.err)
-        .exec(profile, command);
+    Provisioner p = Provisioner.create(ctx.env, ctx.dirs, ctx.stores(), ctx.prompter(), ctx.err);
+    if (server) {
+      return new CredentialServer(ctx.env, () -> p.provision(profile), ctx.err).exec(command);
+    }
+    return p.exec(profile, command);
   }
 }

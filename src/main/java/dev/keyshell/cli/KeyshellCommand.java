@@ -13,6 +13,8 @@ import picocli.CommandLine.Option;
       PluginCommand.class,
       ExecCommand.class,
       ExportCommand.class,
+      ServeCommand.class,
+      LoginCommand.class,
       LockCommand.class,
       CompletionCommand.class
     },
