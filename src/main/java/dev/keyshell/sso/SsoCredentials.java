@@ -7,7 +7,6 @@ import dev.keyshell.cache.SessionCache;
 import dev.keyshell.core.Dirs;
 import dev.keyshell.core.Env;
 import dev.keyshell.core.KeyshellException;
-import dev.keyshell.core.SecureFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -86,27 +85,38 @@ public final class SsoCredentials {
     if (hit.isPresent()) {
       return hit.get().credentials();
     }
-    try (SecureFiles.Lock lock = SecureFiles.lock(sessions.lockFile(key))) {
-      hit = sessions.get(key, clock.instant());
-      if (hit.isPresent()) {
-        return hit.get().credentials();
-      }
-      SessionCredentials fresh;
-      try (IdentityCenter center = center(session, profileFile, rootProfileName)) {
-        try {
-          fresh = center.roleCredentials(tokens.token(center, context), account, role);
-        } catch (SsoErrors.TokenRejected rejected) {
-          // Signed out elsewhere or revoked: refresh or sign in again, once.
-          tokens.expire(session, context);
-          fresh = center.roleCredentials(tokens.token(center, context), account, role);
-        }
-      }
-      sessions.put(key, new CachedSession(fresh, Optional.empty()));
-      return fresh;
+    try {
+      return SharedLock.with(
+          sessions.lockFile(key),
+          () -> {},
+          () -> {
+            // Another caller may have fetched them while this one waited.
+            Optional<CachedSession> now = sessions.get(key, clock.instant());
+            if (now.isPresent()) {
+              return now.get().credentials();
+            }
+            SessionCredentials fresh = mint(profileFile, rootProfileName, session, account, role);
+            sessions.put(key, new CachedSession(fresh, Optional.empty()));
+            return fresh;
+          });
     } catch (IOException e) {
       throw new KeyshellException(
           "cannot use the session cache: " + e.getMessage(),
           "check that the cache directory is writable, or run: keyshell lock");
+    }
+  }
+
+  private SessionCredentials mint(
+      ProfileFile profileFile, String profile, SsoSession session, String account, String role) {
+    String context = endpoints.context(env);
+    try (IdentityCenter center = center(session, profileFile, profile)) {
+      try {
+        return center.roleCredentials(tokens.token(center, context), account, role);
+      } catch (SsoErrors.TokenRejected rejected) {
+        // Signed out elsewhere or revoked: refresh or sign in again, once.
+        tokens.expire(session, context);
+        return center.roleCredentials(tokens.token(center, context), account, role);
+      }
     }
   }
 
@@ -153,6 +163,14 @@ public final class SsoCredentials {
         + (token.refreshToken().isPresent()
             ? ", refreshed at next use"
             : ", signs in again at next use");
+  }
+
+  /**
+   * The status line of {@code rootProfile}'s session (see {@link #status}), for {@code plugin
+   * inspect}; empty when the profile is not an IAM Identity Center one.
+   */
+  public Optional<String> statusOfProfile(ProfileFile profileFile, String rootProfile) {
+    return new SsoProfiles(profileFile, WHERE).read(rootProfile).map(p -> status(p.session()));
   }
 
   /** The IAM Identity Center settings of {@code profile}, for {@code sso login --profile}. */

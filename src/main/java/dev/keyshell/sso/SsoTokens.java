@@ -2,15 +2,12 @@ package dev.keyshell.sso;
 
 import dev.keyshell.cache.SessionCache;
 import dev.keyshell.core.KeyshellException;
-import dev.keyshell.core.SecureFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -22,10 +19,6 @@ import java.util.function.Supplier;
 final class SsoTokens {
   /** Registrations are renewed this long before they expire, so a sign-in never outlives one. */
   static final Duration CLIENT_MARGIN = Duration.ofHours(1);
-
-  /** One holder per lock file in this JVM: the file lock alone does not exclude threads. */
-  private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS =
-      new ConcurrentHashMap<>();
 
   private final SealedStore store;
   private final Path runtimeDir;
@@ -147,33 +140,12 @@ final class SsoTokens {
     }
   }
 
-  /**
-   * Runs {@code work} holding the session's lock; says once that it waits when another holds it.
-   */
+  /** Runs {@code work} holding the session's lock; says once that it waits for another. */
   private <T> T locked(SsoSession session, String name, Supplier<T> work) {
-    Path file = store.lockFile(runtimeDir, name);
-    ReentrantLock local = IN_PROCESS.computeIfAbsent(file, f -> new ReentrantLock());
-    boolean said = false;
-    if (!local.tryLock()) {
-      say(session);
-      said = true;
-      local.lock();
-    }
     try {
-      Optional<SecureFiles.Lock> lock = SecureFiles.tryLock(file);
-      if (lock.isEmpty()) {
-        if (!said) {
-          say(session);
-        }
-        lock = Optional.of(SecureFiles.lock(file));
-      }
-      try (SecureFiles.Lock held = lock.get()) {
-        return work.get();
-      }
+      return SharedLock.with(store.lockFile(runtimeDir, name), () -> say(session), work::get);
     } catch (IOException e) {
       throw cacheFailure(e);
-    } finally {
-      local.unlock();
     }
   }
 

@@ -55,15 +55,7 @@ class SsoIT {
 
   @Test
   void eight_parallel_cold_logins_make_one_device_authorization() {
-    Sandbox.Result r =
-        box.shell(
-                "bash",
-                "for i in 0 1 2 3 4 5 6 7; do "
-                    + Sandbox.KEYSHELL
-                    + " sso login --profile dev > out$i 2> err$i & pids=\"$pids $!\"; done;"
-                    + " fail=0; for p in $pids; do wait $p || fail=1; done;"
-                    + " cat err* >&2; exit $fail")
-            .ok();
+    Sandbox.Result r = parallel(box, 8, Sandbox.KEYSHELL + " sso login --profile dev");
     assertEquals(1, standIn.count("POST", "/device_authorization", 0), r.err());
     assertEquals(1, standIn.tokensIssued("device_code"), r.err());
     assertEquals(1, standIn.count("POST", "/client/register", 0), r.err());
@@ -74,6 +66,45 @@ class SsoIT {
       assertTrue(
           line.startsWith("keyshell: ") || line.startsWith("  "), "unexpected line: " + line);
     }
+  }
+
+  @Test
+  void eight_parallel_callers_after_expiry_make_one_refresh_and_no_sign_in() {
+    standIn.deviceTokensLast(240); // under five minutes: the next use refreshes
+    box.keyshell(null, "sso", "login", "--profile", "dev").ok();
+    Sandbox.Result r = parallel(box, 8, Sandbox.KEYSHELL + " sso login --profile dev");
+    assertEquals(1, standIn.count("POST", "/device_authorization", 0), r.err());
+    assertEquals(1, standIn.tokensIssued("refresh_token"), r.err());
+    assertEquals(0, r.err().split("sign in to IAM Identity Center", -1).length - 1, r.err());
+  }
+
+  @Test
+  void a_refused_refresh_makes_one_new_sign_in() {
+    standIn.deviceTokensLast(240);
+    box.keyshell(null, "sso", "login", "--profile", "dev").ok();
+    standIn.refuseRefresh();
+    standIn.forgetApproval();
+    Sandbox.Result r = box.keyshell(null, "sso", "login", "--profile", "dev").ok();
+    assertTrue(r.err().contains("sign in to IAM Identity Center"), r.err());
+    assertEquals(2, standIn.count("POST", "/device_authorization", 0), r.err());
+    assertEquals(0, standIn.tokensIssued("refresh_token"), r.err());
+  }
+
+  /**
+   * Runs {@code command} {@code n} times at once in bash (each with {@code $i}, its index); fails
+   * unless all exit 0; their stderr, concatenated, is the result's.
+   */
+  static Sandbox.Result parallel(Sandbox box, int n, String command) {
+    return box.shell(
+            "bash",
+            "for i in $(seq 0 "
+                + (n - 1)
+                + "); do "
+                + command
+                + " > out$i 2> err$i & pids=\"$pids $!\"; done;"
+                + " fail=0; for p in $pids; do wait $p || fail=1; done;"
+                + " cat err* >&2; exit $fail")
+        .ok();
   }
 
   @Test

@@ -45,10 +45,22 @@ public final class IdentityCenterStandIn implements AutoCloseable {
 
   public final WireMockServer server;
 
+  private int deviceTokenSeconds = 28800;
+
   public IdentityCenterStandIn() {
     server =
         new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").globalTemplating(true));
     server.start();
+    stubs(600, 1);
+  }
+
+  /**
+   * Tokens from the device grant last {@code seconds} (refreshed ones still 8 hours): under five
+   * minutes makes the next caller refresh.
+   */
+  public void deviceTokensLast(int seconds) {
+    deviceTokenSeconds = seconds;
+    server.resetMappings();
     stubs(600, 1);
   }
 
@@ -153,7 +165,9 @@ public final class IdentityCenterStandIn implements AutoCloseable {
                 json(
                     "{\"accessToken\":\""
                         + ACCESS_TOKEN
-                        + "\",\"tokenType\":\"Bearer\",\"expiresIn\":28800,\"refreshToken\":\""
+                        + "\",\"tokenType\":\"Bearer\",\"expiresIn\":"
+                        + deviceTokenSeconds
+                        + ",\"refreshToken\":\""
                         + REFRESH_TOKEN
                         + "\"}")));
     server.stubFor(

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -133,6 +134,29 @@ class SsoCredentialsTest {
     assertTrue(
         sso.status(SsoCredentials.namedSession(files, "corp")).contains(": signed in until "),
         sso.status(SsoCredentials.namedSession(files, "corp")));
+  }
+
+  @Test
+  void eight_threads_after_expiry_share_one_refresh() throws Exception {
+    sso(Clock.systemUTC()).forProfile(files, "dev");
+    SsoCredentials later = sso(Clock.offset(Clock.systemUTC(), Duration.ofHours(9)));
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<SessionCredentials>> all = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        all.add(pool.submit(() -> later.forProfile(files, "dev")));
+      }
+      for (var f : all) {
+        assertEquals(ROLE_KEY_ID, f.get().accessKeyId());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(1, standIn.tokensIssued("refresh_token"));
+    assertEquals(1, standIn.count("POST", "/device_authorization", 0));
+    // (Each thread still calls the portal: its role credentials expire by the real clock, an
+    // hour from now, which the shifted clock already counts as past.)
   }
 
   @Test
