@@ -84,6 +84,18 @@ public final class IdentityCenterStandIn implements AutoCloseable {
             .willReturn(aResponse().withBody("denied")));
   }
 
+  /** The first device-grant CreateToken is answered slow_down, as an impatient poller's would. */
+  public void slowDownOnce() {
+    server.stubFor(
+        post(urlPathEqualTo("/token"))
+            .atPriority(1)
+            .inScenario("slow")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willSetStateTo("slowed")
+            .withRequestBody(matchingJsonPath("$.grantType", containing("device_code")))
+            .willReturn(error(400, "SlowDownException", "slow_down")));
+  }
+
   /** CreateToken with the refresh token is refused from now on. */
   public void refuseRefresh() {
     server.stubFor(

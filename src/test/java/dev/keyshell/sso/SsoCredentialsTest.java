@@ -171,6 +171,28 @@ class SsoCredentialsTest {
   }
 
   @Test
+  void polls_at_the_services_interval_and_five_seconds_slower_after_slow_down() {
+    standIn.slowDownOnce();
+    List<Duration> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
+    URI url = URI.create(standIn.url());
+    new SsoCredentials(
+            env,
+            dirs,
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            Clock.systemUTC(),
+            new SsoEndpoints(Optional.of(url), Optional.of(url)),
+            d -> {
+              waits.add(d);
+              Thread.sleep(50);
+            })
+        .forProfile(files, "dev");
+    assertEquals(Duration.ofSeconds(1), waits.get(0), waits.toString());
+    assertEquals(Duration.ofSeconds(6), waits.get(1), waits.toString());
+    assertEquals(Duration.ofSeconds(6), waits.get(waits.size() - 1), waits.toString());
+    assertEquals(1, standIn.tokensIssued("device_code"));
+  }
+
+  @Test
   void a_denied_sign_in_is_one_line_and_a_hint() {
     standIn.denyApprovals();
     KeyshellException e =
