@@ -120,17 +120,7 @@ public final class ProfileChainResolver {
     if (profile.containsKey("web_identity_token_file")) {
       throw unsupported(name, "web_identity_token_file");
     }
-    Optional<String> sso =
-        profile.keySet().stream().filter(k -> k.startsWith("sso_")).sorted().findFirst();
-    if (sso.isPresent()) {
-      throw new KeyshellException(
-          "AWS profile '"
-              + name
-              + "' uses IAM Identity Center ("
-              + sso.get()
-              + "), which keyshell does not support yet",
-          "run it without keyshell (command aws ...), or use a profile whose root is an IAM user key");
-    }
+    // A root with sso_* settings is IAM Identity Center's (dev.keyshell.sso): served, not refused.
     if (profile.containsKey("credential_process")) {
       throw unsupported(name, "credential_process");
     }

@@ -20,6 +20,7 @@ import dev.keyshell.item.Item;
 import dev.keyshell.scope.CredentialRef;
 import dev.keyshell.scope.ScopeFile;
 import dev.keyshell.scope.ScopeLocator;
+import dev.keyshell.sso.SsoCredentials;
 import dev.keyshell.store.Stores;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -122,6 +123,9 @@ public final class Provisioner {
   private Minted mint(String profile, ScopeLocator.Found found) {
     ProfileChainResolver resolver = ProfileChainResolver.load(AwsConfigFiles.of(env));
     ProfileChain chain = resolver.resolve(profile);
+    if (SsoCredentials.isSsoProfile(resolver.profileFile(), chain.rootProfile())) {
+      return mintSso(chain, resolver);
+    }
     CredentialRef ref =
         pick(ScopeFile.parse(found.bytes(), found.path()), chain.rootProfile(), found);
     Instant readAt = clock.instant();
@@ -141,6 +145,34 @@ public final class Provisioner {
               minter, sessions, clock, ref.item().toString(), endpointContext(settings, resolver));
       SessionCredentials creds = new ChainMinter(sts).mint(keys, chain);
       return new Minted(creds, region);
+    }
+  }
+
+  /** An IAM Identity Center root: its role credentials, then the chain's roles on top. */
+  private Minted mintSso(ProfileChain chain, ProfileChainResolver resolver) {
+    SessionCredentials source =
+        SsoCredentials.create(env, dirs, err)
+            .forProfile(resolver.profileFile(), chain.rootProfile());
+    Optional<String> region = StsSettings.regionOf(env, chain);
+    if (chain.roles().isEmpty()) {
+      return new Minted(source, region);
+    }
+    StsSettings settings = StsSettings.of(env, resolver.profileFile(), chain, region);
+    if (endpointOverride.isPresent()) {
+      settings = settings.withEndpointOverride(endpointOverride.get());
+    }
+    MfaCodes codes = new MfaCodes(dirs.cache(), clock, err, sleeper);
+    Instant readAt = clock.instant();
+    try (StsMinter minter =
+        new StsMinter(settings, serial -> codes.code(serial, Optional.empty(), readAt), clock)) {
+      CachingSts sts =
+          new CachingSts(
+              minter,
+              sessions,
+              clock,
+              "sso:" + chain.rootProfile(),
+              endpointContext(settings, resolver));
+      return new Minted(new ChainMinter(sts).mintFrom(source, chain), region);
     }
   }
 

@@ -36,7 +36,8 @@ public final class IdentityCenterStandIn implements AutoCloseable {
   public static final String USER_CODE = "WXYZ-STND";
   public static final String ROLE_KEY_ID = "ASIASSOROLEEXAMPLE01";
   public static final String ROLE_SECRET = "standinSsoRoleSecret0006";
-  public static final String ROLE_SESSION_TOKEN = "standinSsoRoleSessionToken0007";
+  public static final String ROLE_SESSION_TOKEN =
+      "StandinSession/arn:aws:sts::111122223333:assumed-role/Developer/sso-user";
 
   private static final String APPROVAL = "approval";
   private static final String APPROVED = "approved";
