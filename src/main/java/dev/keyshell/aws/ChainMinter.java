@@ -35,4 +35,16 @@ public final class ChainMinter {
     }
     return current;
   }
+
+  /**
+   * The chain's roles assumed from {@code source}, the root's role credentials (IAM Identity
+   * Center's): each signed by the step before it, each with its own {@code mfa_serial}.
+   */
+  public SessionCredentials mintFrom(SessionCredentials source, ProfileChain chain) {
+    SessionCredentials current = source;
+    for (RoleStep step : chain.roles()) {
+      current = sts.assumeRole(Caller.role(current), step, step.mfaSerial());
+    }
+    return current;
+  }
 }

@@ -177,7 +177,7 @@ public final class ProfileChainResolver {
   private static RootSource rootSource(Map<String, String> profile) {
     Optional<String> sso = sources(profile);
     if (sso.isPresent()) {
-      return new RootSource(RootSource.Kind.LEFT_TO_AWS, sso.get());
+      return new RootSource(RootSource.Kind.SSO, sso.get());
     }
     if (value(profile, "aws_access_key_id").isPresent()) {
       return new RootSource(RootSource.Kind.OWN_KEYS, "aws_access_key_id");

@@ -18,7 +18,9 @@ public record RootSource(Kind kind, String setting) {
     KEYSHELL,
     /** Long-lived keys in the AWS files: served only by an item mapped to this profile by name. */
     OWN_KEYS,
-    /** IAM Identity Center, another credential_process, credential_source or web identity. */
+    /** IAM Identity Center ({@code sso_*}): keyshell signs in and serves it, with no item. */
+    SSO,
+    /** Another credential_process, credential_source or web identity. */
     LEFT_TO_AWS
   }
 

@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
       ServeCommand.class,
       LoginCommand.class,
       LockCommand.class,
+      SsoCommand.class,
       CompletionCommand.class
     },
     footer = {

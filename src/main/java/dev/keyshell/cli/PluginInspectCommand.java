@@ -12,6 +12,7 @@ import dev.keyshell.scope.Scope;
 import dev.keyshell.scope.ScopeEntries;
 import dev.keyshell.scope.ScopeFile;
 import dev.keyshell.scope.ScopeLocator;
+import dev.keyshell.sso.SsoCredentials;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -40,7 +41,7 @@ public final class PluginInspectCommand implements Callable<Integer> {
   }
 
   /** Which credential serves {@code profile} here, or why none does; never reads an item. */
-  private static String serving(
+  private String serving(
       String profile, ProfileChainResolver resolver, ScopeEntries entries, AwsConfigFiles files) {
     try {
       CredentialChoice.Outcome outcome =
@@ -66,6 +67,13 @@ public final class PluginInspectCommand implements Callable<Integer> {
               + " only if that item holds the same key";
         }
         return via + serve.entry().describe();
+      }
+      if (outcome instanceof CredentialChoice.ServeSso) {
+        return via
+            + "IAM Identity Center: "
+            + SsoCredentials.create(ctx.env, ctx.dirs, ctx.err)
+                .statusOfProfile(resolver.profileFile(), chain.rootProfile())
+                .orElse("not signed in");
       }
       return "left to aws (" + chain.rootSource().setting() + ")";
     } catch (CredentialChoice.NotSetUp e) {

@@ -161,6 +161,28 @@ public final class SecureFiles {
     }
   }
 
+  /**
+   * The lock if no other process holds it now, else empty: for a caller that says it waits before
+   * it does ({@link #lock}).
+   */
+  public static java.util.Optional<Lock> tryLock(Path lockFile) throws IOException {
+    ensurePrivateDir(lockFile.toAbsolutePath().getParent());
+    FileChannel ch =
+        FileChannel.open(
+            lockFile, EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), FILE_ATTR);
+    try {
+      FileLock held = ch.tryLock();
+      if (held == null) {
+        ch.close();
+        return java.util.Optional.empty();
+      }
+      return java.util.Optional.of(new Lock(ch, held));
+    } catch (IOException | RuntimeException e) {
+      ch.close();
+      throw e;
+    }
+  }
+
   /** A held {@link #lock}; closing it releases the lock. */
   public static final class Lock implements AutoCloseable {
     private final FileChannel channel;

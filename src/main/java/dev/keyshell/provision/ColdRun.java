@@ -40,8 +40,8 @@ final class ColdRun {
       found = new ScopeLocator(env, dirs).all(Plugins.AWS.name());
       outcome = provisioner.plan(profile, found);
     }
-    if (outcome instanceof CredentialChoice.Serve serve) {
-      Minted m = provisioner.provision(profile, found, serve);
+    if (outcome instanceof CredentialChoice.Served served) {
+      Minted m = provisioner.provision(profile, found, served);
       return ChildRunner.run(argv, ChildEnv.with(env, m.credentials(), m.region(), profileFlag));
     }
     // A chain aws serves itself (IAM Identity Center, another credential_process, ...).

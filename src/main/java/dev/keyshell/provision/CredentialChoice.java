@@ -20,9 +20,15 @@ public final class CredentialChoice {
   private CredentialChoice() {}
 
   /** What to do for the selected profile. */
-  public sealed interface Outcome permits Serve, LeaveToAws {
+  public sealed interface Outcome permits Served, LeaveToAws {
     ProfileChain chain();
   }
+
+  /** keyshell serves the chain: from an item, or through IAM Identity Center. */
+  public sealed interface Served extends Outcome permits Serve, ServeSso {}
+
+  /** keyshell signs in to IAM Identity Center for the root's role, then assumes the roles. */
+  public record ServeSso(ProfileChain chain) implements Served {}
 
   /**
    * keyshell mints the chain from this scope entry's item.
@@ -32,7 +38,7 @@ public final class CredentialChoice {
    *     identity, not a substitute)
    */
   public record Serve(ProfileChain chain, ScopeEntries.Entry entry, Optional<String> sameKeyAs)
-      implements Outcome {
+      implements Served {
     public Serve(ProfileChain chain, ScopeEntries.Entry entry) {
       this(chain, entry, Optional.empty());
     }
@@ -75,6 +81,9 @@ public final class CredentialChoice {
     RootSource source = chain.rootSource();
     if (!source.servedByKeyshell()) {
       return new LeaveToAws(chain);
+    }
+    if (source.kind() == RootSource.Kind.SSO) {
+      return new ServeSso(chain); // no item, no scope: the sign-in is the credential
     }
     String root = chain.rootProfile();
     Optional<ScopeEntries.Entry> byName = scopes.forProfile(root);

@@ -69,15 +69,14 @@ public final class FastRun {
       Dirs dirs = PrivateDirs.verify(Dirs.of(env), env, err);
       List<ScopeLocator.Found> found = new ScopeLocator(env, dirs).all(plugin.name());
       warnUntrusted(found, err);
-      if (ScopeLocator.firstTrusted(found) != null) {
-        // Only a profile keyshell served before, with these very files and scopes, is in the index.
-        String key = WarmKey.of(env, profile, found);
-        SessionCache warm = new SessionCache(dirs.cache(), "warm", new CacheKey(dirs.runtime()));
-        Optional<CachedSession> hit = warm.get(key, Instant.now());
-        if (hit.isPresent()) {
-          return ChildRunner.run(
-              argv, ChildEnv.with(env, hit.get().credentials(), hit.get().region(), aws.profile()));
-        }
+      // Only a profile keyshell served before, with these very files and scopes, is in the index
+      // (an IAM Identity Center profile may be there with no scope at all).
+      String key = WarmKey.of(env, profile, found);
+      SessionCache warm = new SessionCache(dirs.cache(), "warm", new CacheKey(dirs.runtime()));
+      Optional<CachedSession> hit = warm.get(key, Instant.now());
+      if (hit.isPresent()) {
+        return ChildRunner.run(
+            argv, ChildEnv.with(env, hit.get().credentials(), hit.get().region(), aws.profile()));
       }
       return ColdRun.run(env, dirs, profile, aws.profile(), command, argv, found, err);
     } catch (KeyshellException e) {

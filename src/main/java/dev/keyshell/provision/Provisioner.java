@@ -21,6 +21,7 @@ import dev.keyshell.plugin.Plugins;
 import dev.keyshell.scope.CredentialRef;
 import dev.keyshell.scope.ScopeEntries;
 import dev.keyshell.scope.ScopeLocator;
+import dev.keyshell.sso.SsoCredentials;
 import dev.keyshell.store.Stores;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -37,7 +38,7 @@ import java.util.Optional;
  */
 public final class Provisioner {
   /** The cache's namespaces: the warm index, and STS sessions by what produced them. */
-  public static final List<String> CACHE_NAMESPACES = List.of("warm", "sessions");
+  public static final List<String> CACHE_NAMESPACES = List.of("warm", "sessions", "sso");
 
   private final Env env;
   private final Dirs dirs;
@@ -91,8 +92,8 @@ public final class Provisioner {
     String p = SelectedProfile.of(Optional.ofNullable(profile), env);
     List<ScopeLocator.Found> found = new ScopeLocator(env, dirs).all(Plugins.AWS.name());
     CredentialChoice.Outcome outcome = plan(p, found);
-    if (outcome instanceof CredentialChoice.Serve serve) {
-      return provision(p, found, serve);
+    if (outcome instanceof CredentialChoice.Served served) {
+      return provision(p, found, served);
     }
     ProfileChain chain = outcome.chain();
     throw new KeyshellException(
@@ -131,14 +132,17 @@ public final class Provisioner {
    * have minted meanwhile), else a mint through the STS session cache.
    */
   public Minted provision(
-      String profile, List<ScopeLocator.Found> found, CredentialChoice.Serve serve) {
+      String profile, List<ScopeLocator.Found> found, CredentialChoice.Served served) {
     String warmKey = WarmKey.of(env, profile, found);
     try (SecureFiles.Lock lock = SecureFiles.lock(warm.lockFile(warmKey))) {
       Optional<CachedSession> hit = warm.get(warmKey, clock.instant());
       if (hit.isPresent()) {
         return new Minted(hit.get().credentials(), hit.get().region());
       }
-      Minted minted = mint(serve);
+      Minted minted =
+          served instanceof CredentialChoice.Serve serve
+              ? mint(serve)
+              : mintSso((CredentialChoice.ServeSso) served);
       minted.credentials().checkUsable(clock.instant(), "STS");
       warm.put(warmKey, new CachedSession(minted.credentials(), minted.region()));
       warm.putUses(warmKey, lastUses);
@@ -184,6 +188,33 @@ public final class Provisioner {
         err.flush();
         creds = new ChainMinter(sts).mint(keys, chain);
       }
+      lastUses = sts.used();
+      return new Minted(creds, region);
+    }
+  }
+
+  /** An IAM Identity Center root: its role credentials, then the chain's roles on top. */
+  private Minted mintSso(CredentialChoice.ServeSso serve) {
+    ProfileChain chain = serve.chain();
+    SessionCredentials source =
+        SsoCredentials.create(env, dirs, err)
+            .forProfile(resolver().profileFile(), chain.rootProfile());
+    Optional<String> region = StsSettings.regionOf(env, chain);
+    if (chain.roles().isEmpty()) {
+      lastUses = List.of();
+      return new Minted(source, region);
+    }
+    StsSettings settings = StsSettings.of(env, resolver().profileFile(), chain, region);
+    if (endpointOverride.isPresent()) {
+      settings = settings.withEndpointOverride(endpointOverride.get());
+    }
+    MfaCodes codes = new MfaCodes(dirs.cache(), clock, err, sleeper);
+    try (StsMinter minter =
+        new StsMinter(settings, codes.forItem(Optional.empty(), clock.instant()), clock)) {
+      CachingSts sts =
+          new CachingSts(
+              minter, sessions, clock, "sso:" + chain.rootProfile(), endpointContext(settings));
+      SessionCredentials creds = new ChainMinter(sts).mintFrom(source, chain);
       lastUses = sts.used();
       return new Minted(creds, region);
     }

@@ -39,6 +39,9 @@ class CliTest {
         "exec",
         "export",
         "lock",
+        "sso",
+        "sso login",
+        "sso logout",
         "completion"
       })
   void every_command_has_help_that_fits_80_columns(String command) {

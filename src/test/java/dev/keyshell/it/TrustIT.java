@@ -278,7 +278,6 @@ class TrustIT {
             "aws configure get region --profile dev-admin",
             "aws configure get region --profile sso-dev",
             "aws sso logout --profile sso-dev",
-            "aws --profile sso-dev sts get-caller-identity" + endpoint(),
             "aws --profile other-tool sts get-caller-identity" + endpoint())) {
       Sandbox.Result r = wrapped(line);
       Sandbox.Result bare = bare(line);
@@ -329,9 +328,7 @@ class TrustIT {
             .out()
             .matches("(?s).*\\n  bob +own keys in .* only if that item holds the same key.*"),
         inspect.out());
-    assertTrue(
-        inspect.out().matches("(?s).*\\n  sso-dev +left to aws \\(sso_start_url\\).*"),
-        inspect.out());
+    assertTrue(inspect.out().matches("(?s).*\\n  sso-dev +IAM Identity Center: .*"), inspect.out());
   }
 
   @Test

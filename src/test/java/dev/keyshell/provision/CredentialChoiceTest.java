@@ -109,7 +109,8 @@ class CredentialChoiceTest {
         "gone      | global:gone=g                            | serve g global",
         "default   | ''                                       | notsetup",
         "plain     | global:bob=bob                           | error map other profiles only",
-        "sso-dev   | global:*=alice                           | aws sso_start_url",
+        "sso-dev   | global:*=alice                           | sso sso_start_url",
+        "sso-dev   | ''                                       | sso sso_start_url",
         "web       | global:*=alice                           | aws web_identity_token_file",
         "tool      | global:*=alice                           | aws credential_process",
         "ks        | global:*=alice                           | serve alice global",
@@ -142,6 +143,12 @@ class CredentialChoiceTest {
         KeyshellException e =
             assertThrows(KeyshellException.class, () -> s.checkItemKey("AKIAOTHER", "f"));
         assertTrue(e.getMessage().contains("still has its own keys"), e.getMessage());
+      }
+      case "sso" -> {
+        CredentialChoice.Outcome o =
+            CredentialChoice.choose(profile, files, entries, "~/.aws/credentials");
+        assertTrue(o instanceof CredentialChoice.ServeSso, o.toString());
+        assertEquals(want[1], o.chain().rootSource().setting());
       }
       case "aws" -> {
         CredentialChoice.Outcome o =

@@ -53,8 +53,6 @@ class ProvisionerErrorsTest {
   @CsvSource({
     "tool,     tool,     credential_process",
     "via-tool, tool,     credential_process",
-    "sso,      sso,      sso_",
-    "via-sso,  sso,      sso_",
     "instance, instance, credential_source",
   })
   void sources_aws_serves_itself_name_the_profile_and_the_key_for_exec_and_export(
