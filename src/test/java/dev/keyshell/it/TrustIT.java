@@ -270,7 +270,11 @@ class TrustIT {
   }
 
   @Test
-  void aws_configure_get_and_sso_are_left_to_aws_without_unlocking() {
+  void aws_configure_get_and_sso_are_left_to_aws_without_unlocking() throws Exception {
+    Path config = box.home.resolve(".aws/config");
+    Path creds = box.home.resolve(".aws/credentials");
+    byte[] configBefore = Files.readAllBytes(config);
+    byte[] credsBefore = Files.readAllBytes(creds);
     box.env.remove("KEYSHELL_VAULT_PASSPHRASE"); // an unlock would now fail: no terminal
     box.keyshell(null, "lock").ok();
     for (String line :
@@ -288,6 +292,8 @@ class TrustIT {
     }
     assertEquals("eu-central-1\n", wrapped("aws configure get region --profile sso-dev").out());
     assertEquals(List.of(), sts.calls(), "nothing minted");
+    assertTrue(java.util.Arrays.equals(configBefore, Files.readAllBytes(config)), "config as it was");
+    assertTrue(java.util.Arrays.equals(credsBefore, Files.readAllBytes(creds)), "credentials too");
   }
 
   @Test
