@@ -43,9 +43,13 @@ public final class MfaSources {
     this.err = err;
   }
 
-  /** The sources of this process: the real terminal and a 60 s bound on helpers. */
+  /**
+   * The sources of this process: the real terminal (none under {@code KEYSHELL_NO_TTY=1}) and a 60
+   * s bound on helpers.
+   */
   public static MfaSources system(Env env, PrintStream err) {
-    return new MfaSources(env, Path.of("/dev/tty"), new ProcessRunner(), TIMEOUT, err);
+    Path tty = "1".equals(env.vars().get("KEYSHELL_NO_TTY")) ? null : Path.of("/dev/tty");
+    return new MfaSources(env, tty, new ProcessRunner(), TIMEOUT, err);
   }
 
   /**
@@ -79,7 +83,7 @@ public final class MfaSources {
     if (process != null && !process.isBlank()) {
       return new MfaProcess(process.strip(), environment, runner, timeout);
     }
-    return new TypedCode(tty);
+    return tty == null ? TypedCode.NO_TERMINAL : new TypedCode(tty);
   }
 
   /** The OTP field as {@link AwsKeys} reads it: by label, else the first OTP-typed field. */

@@ -17,6 +17,9 @@ import java.util.Optional;
  * the helper's stderr back until it exits (Granted #683) and stdin is not the user's.
  */
 public record TypedCode(Path tty) implements MfaSource {
+  /** No terminal to ask on ({@code KEYSHELL_NO_TTY=1}): every call is the no-terminal error. */
+  static final TypedCode NO_TERMINAL = new TypedCode(null);
+
   /** Wrong codes typed before giving up; an empty line only asks again. */
   static final int ATTEMPTS = 3;
 
@@ -24,6 +27,9 @@ public record TypedCode(Path tty) implements MfaSource {
 
   @Override
   public String code(String serial, long step) {
+    if (tty == null) {
+      throw noTerminal(serial);
+    }
     try (InputStream in = new FileInputStream(tty.toFile());
         OutputStream out = new FileOutputStream(tty.toFile(), true)) {
       int wrong = 0;
@@ -53,11 +59,15 @@ public record TypedCode(Path tty) implements MfaSource {
         write(out, "keyshell: an MFA code is 6 digits\n");
       }
     } catch (IOException e) {
-      throw new KeyshellException(
-          "MFA device " + serial + " needs a one-time code, and there is no terminal to type it on",
-          "run from a terminal, set mfa_process in the profile, or add the TOTP secret to the"
-              + " item (keyshell plugin init aws --item REF --mfa-serial ARN --otp-stdin)");
+      throw noTerminal(serial);
     }
+  }
+
+  private static KeyshellException noTerminal(String serial) {
+    return new KeyshellException(
+        "MFA device " + serial + " needs a one-time code, and there is no terminal to type it on",
+        "run from a terminal, set mfa_process in the profile, or add the TOTP secret to the"
+            + " item (keyshell plugin init aws --item REF --mfa-serial ARN --otp-stdin)");
   }
 
   @Override
