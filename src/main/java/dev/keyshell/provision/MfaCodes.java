@@ -3,6 +3,7 @@ package dev.keyshell.provision;
 import dev.keyshell.core.KeyshellException;
 import dev.keyshell.core.SecureFiles;
 import dev.keyshell.item.Field;
+import dev.keyshell.mfa.MfaSources;
 import dev.keyshell.otp.TotpSecret;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,7 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /**
  * One-time codes for an MFA device, never the same code twice: STS refuses a reused code, so when
@@ -30,41 +31,34 @@ public final class MfaCodes {
   private final Clock clock;
   private final PrintStream err;
   private final Sleeper sleeper;
+  private final MfaSources sources;
 
   /** Waits; tests replace it to move their clock instead. */
   public interface Sleeper {
     void sleep(Duration d) throws InterruptedException;
   }
 
-  public MfaCodes(Path cacheDir, Clock clock, PrintStream err, Sleeper sleeper) {
+  public MfaCodes(
+      Path cacheDir, Clock clock, PrintStream err, Sleeper sleeper, MfaSources sources) {
     this.ledger = cacheDir.resolve("mfa-used");
     this.clock = clock;
     this.err = err;
     this.sleeper = sleeper;
+    this.sources = sources;
   }
 
   /**
-   * A code for {@code serial} from the item's OTP field: the store's current code when its step is
-   * still unspent, else one computed from the secret for the next unspent step.
+   * A code for {@code serial} from the source {@link MfaSources} picks for the item and profile,
+   * for the next unspent step: when the current one was spent, this waits for the next and says so.
    */
-  public String code(String serial, Optional<Field> otp, Instant itemReadAt) {
-    Field field =
-        otp.orElseThrow(
-            () ->
-                new KeyshellException(
-                    "MFA device "
-                        + serial
-                        + " needs a one-time code, and the item has no"
-                        + " One-Time Password field",
-                    "add the device's TOTP secret to the item (keyshell plugin init aws"
-                        + " --mfa-serial ARN --otp-stdin), or remove mfa_serial"));
+  public String code(
+      String serial, List<Field> itemFields, Instant itemReadAt, Map<String, String> profile) {
     String device = hash(serial);
     try (SecureFiles.Lock lock =
         SecureFiles.lock(ledger.resolveSibling("locks").resolve("mfa-" + device + ".lock"))) {
       long spent = spentStep(device);
       Instant now = clock.instant();
       long step = TotpSecret.timeStep(now);
-      String code;
       if (step <= spent) {
         Instant next = TotpSecret.stepStart(spent + 1);
         Duration wait = Duration.between(now, next);
@@ -75,30 +69,16 @@ public final class MfaCodes {
         err.flush();
         sleep(wait);
         step = spent + 1;
-        code = secret(field).codeAt(TotpSecret.stepStart(step));
-      } else if (field.totp() != null
-          && !field.totp().isBlank()
-          && TotpSecret.timeStep(itemReadAt) == step) {
-        code = field.totp().trim();
-      } else {
-        code = secret(field).codeAt(now);
       }
-      record(device, step);
+      String code = sources.codeFor(serial, itemFields, itemReadAt, profile, step);
+      // A code typed slowly (or from a slow helper) belongs to the step it was read in.
+      record(device, Math.max(step, TotpSecret.timeStep(clock.instant())));
       return code;
     } catch (IOException e) {
       throw new KeyshellException(
           "cannot record the MFA code's use in " + ledger + ": " + e.getMessage(),
           "check that the cache directory is writable");
     }
-  }
-
-  private TotpSecret secret(Field field) {
-    if (field.value() == null || field.value().isBlank()) {
-      throw new KeyshellException(
-          "the item's One-Time Password field has no secret to compute the next code from",
-          "store the TOTP secret (otpauth:// URI or base32) in the field");
-    }
-    return TotpSecret.parse(field.value());
   }
 
   private void sleep(Duration d) {

@@ -17,6 +17,7 @@ import dev.keyshell.core.Prompter;
 import dev.keyshell.core.SecureFiles;
 import dev.keyshell.item.AwsKeys;
 import dev.keyshell.item.Item;
+import dev.keyshell.mfa.MfaSources;
 import dev.keyshell.scope.CredentialRef;
 import dev.keyshell.scope.ScopeFile;
 import dev.keyshell.scope.ScopeLocator;
@@ -26,7 +27,9 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -133,15 +136,29 @@ public final class Provisioner {
     if (endpointOverride.isPresent()) {
       settings = settings.withEndpointOverride(endpointOverride.get());
     }
-    MfaCodes codes = new MfaCodes(dirs.cache(), clock, err, sleeper);
+    MfaCodes codes = new MfaCodes(dirs.cache(), clock, err, sleeper, MfaSources.system(env, err));
+    Map<String, String> mfaProfile = mfaProfile(resolver, chain, profile);
     try (StsMinter minter =
-        new StsMinter(settings, serial -> codes.code(serial, keys.otp(), readAt), clock)) {
+        new StsMinter(
+            settings, serial -> codes.code(serial, item.fields(), readAt, mfaProfile), clock)) {
       CachingSts sts =
           new CachingSts(
               minter, sessions, clock, ref.item().toString(), endpointContext(settings, resolver));
       SessionCredentials creds = new ChainMinter(sts).mint(keys, chain);
       return new Minted(creds, region);
     }
+  }
+
+  /**
+   * The settings that say how to get an MFA code (mfa_process): the root's, the selected's over.
+   */
+  private static Map<String, String> mfaProfile(
+      ProfileChainResolver resolver, ProfileChain chain, String selected) {
+    Map<String, String> props = new HashMap<>();
+    for (String name : List.of(chain.rootProfile(), selected)) {
+      resolver.profileFile().profile(name).ifPresent(p -> props.putAll(p.properties()));
+    }
+    return props;
   }
 
   /**
