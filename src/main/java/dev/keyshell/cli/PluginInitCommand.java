@@ -2,6 +2,7 @@ package dev.keyshell.cli;
 
 import dev.keyshell.core.KeyshellException;
 import dev.keyshell.item.StoreKind;
+import dev.keyshell.mfa.MfaSerials;
 import dev.keyshell.scope.Scope;
 import dev.keyshell.setup.InitRequest;
 import dev.keyshell.setup.InitService;
@@ -84,6 +85,13 @@ public final class PluginInitCommand implements Callable<Integer> {
   boolean removePlaintext;
 
   @Option(
+      names = "--keep-plaintext",
+      description =
+          "Keep the imported keys in ~/.aws/credentials (--yes removes them, as the wizard's"
+              + " default does)")
+  boolean keepPlaintext;
+
+  @Option(
       names = "--add-to-rc",
       description = "Append the line that loads plugins.sh to the rc file of $SHELL (once)")
   boolean addToRc;
@@ -110,6 +118,18 @@ public final class PluginInitCommand implements Callable<Integer> {
           "--item selects an existing item; it cannot be combined with an import",
           "drop --item to import, or drop --import-* to use the item");
     }
+    if (removePlaintext && keepPlaintext) {
+      throw KeyshellException.usage(
+          "--remove-plaintext and --keep-plaintext exclude each other", "choose one");
+    }
+    if (mfaSerial != null && !MfaSerials.valid(mfaSerial)) {
+      throw KeyshellException.usage(
+          "--mfa-serial '" + mfaSerial + "' is not an MFA device",
+          "expected " + MfaSerials.EXAMPLE);
+    }
+    // --yes takes the wizard's default: an imported profile's plaintext keys go once the item
+    // reads back (keyshell refuses a profile that still has its own keys anyway).
+    boolean remove = removePlaintext || yes && importProfile != null && !keepPlaintext;
     String otpSecret = null;
     if (otpStdin) {
       otpSecret = new String(ctx.in.readAllBytes(), StandardCharsets.UTF_8).trim();
@@ -130,12 +150,14 @@ public final class PluginInitCommand implements Callable<Integer> {
             mfaSerial,
             otpSecret,
             scope == null ? null : parseScope(scope),
-            removePlaintext,
+            remove,
             addToRc,
             yes);
     try (TtyQuestions questions =
         new TtyQuestions(ctx.env, ctx.prompter().interactive(), ctx.err)) {
-      req = new Wizard(ctx.env, ctx.dirs, ctx.stores(), questions, Clock.systemUTC()).complete(req);
+      req =
+          new Wizard(ctx.env, ctx.dirs, ctx.stores(), questions, Clock.systemUTC())
+              .complete(req, keepPlaintext);
     }
     return new InitService(ctx.env, ctx.dirs, ctx.stores(), ctx.prompter(), ctx.out, ctx.err)
         .run(req);

@@ -30,6 +30,17 @@ public interface Store {
   /** Creates a Login item with these fields in {@code vault} (store default when null). */
   ItemRef create(String title, String vault, List<Field> fields);
 
+  /**
+   * The vaults this account or token sees, for the wizard's menu; empty where there is one vault
+   * only and nothing to choose (the local vault).
+   */
+  default List<VaultSummary> vaults() {
+    return List.of();
+  }
+
   /** A summary of an item for menus and {@code plugin inspect}. */
   record ItemSummary(ItemRef ref, String title, String vaultName) {}
+
+  /** A vault's id and name. */
+  record VaultSummary(String id, String name) {}
 }

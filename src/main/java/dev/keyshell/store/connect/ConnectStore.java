@@ -155,6 +155,20 @@ public final class ConnectStore implements Store {
         StoreKind.CONNECT, client.host(), vaultId, OnePasswordJson.text(created, "id"));
   }
 
+  /** GET /v1/vaults: the vaults the token was granted. */
+  @Override
+  public List<VaultSummary> vaults() {
+    List<VaultSummary> out = new ArrayList<>();
+    for (JsonNode v : vaults(null)) {
+      String id = OnePasswordJson.text(v, "id");
+      String name = OnePasswordJson.text(v, "name");
+      if (id != null && !id.isBlank()) {
+        out.add(new VaultSummary(id, name != null && !name.isBlank() ? name : id));
+      }
+    }
+    return out;
+  }
+
   /** All vaults the token sees, or the one named (by name, else by id). */
   private List<JsonNode> vaults(String vault) {
     List<JsonNode> found = lookUpVaults(vault);

@@ -99,6 +99,22 @@ public final class OpStore implements Store {
     return found;
   }
 
+  /** {@code op vault list}: the vaults the signed-in account sees. */
+  @Override
+  public List<VaultSummary> vaults() {
+    List<String> args = new ArrayList<>(List.of("vault", "list"));
+    addAccount(args, null);
+    List<VaultSummary> out = new ArrayList<>();
+    for (JsonNode v : json(args, null, "the vault list")) {
+      String id = OnePasswordJson.text(v, "id");
+      String name = OnePasswordJson.text(v, "name");
+      if (id != null && !id.isBlank()) {
+        out.add(new VaultSummary(id, name != null && !name.isBlank() ? name : id));
+      }
+    }
+    return out;
+  }
+
   /** Asks {@code op item get}, which matches ids and titles as the user knows them from op. */
   @Override
   public ItemRef resolve(String titleOrId, String vault) {

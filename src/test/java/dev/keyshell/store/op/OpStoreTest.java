@@ -18,6 +18,7 @@ import dev.keyshell.item.StoreKind;
 import dev.keyshell.proc.ProcessRunner;
 import dev.keyshell.store.OnePasswordFixtures;
 import dev.keyshell.store.OnePasswordJson;
+import dev.keyshell.store.Store;
 import dev.keyshell.store.Store.ItemSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,16 @@ class OpStoreTest {
 
   private OpStore store() {
     return new OpStore(op.env(), new ProcessRunner(), Duration.ofSeconds(20));
+  }
+
+  @Test
+  void lists_the_vaults_the_account_sees_for_the_wizards_menu() {
+    assertEquals(
+        List.of(
+            new Store.VaultSummary("prv4t3vau1tk3ysh3ll0000000", "Private"),
+            new Store.VaultSummary(VAULT_ID, "Test Data")),
+        store().vaults());
+    assertEquals(List.of("vault", "list", "--format", "json"), op.calls().get(0));
   }
 
   @Test
