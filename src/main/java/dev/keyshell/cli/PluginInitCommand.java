@@ -35,6 +35,7 @@ public final class PluginInitCommand implements Callable<Integer> {
   @Option(
       names = "--store",
       paramLabel = "op|connect|local",
+      completionCandidates = Candidates.Stores.class,
       description =
           "Where the credential item lives (default: op when signed in, connect when"
               + " OP_CONNECT_HOST is set, else local)")
@@ -72,6 +73,7 @@ public final class PluginInitCommand implements Callable<Integer> {
   @Option(
       names = "--scope",
       paramLabel = "session|directory|global",
+      completionCandidates = Candidates.Scopes.class,
       description =
           "Where the credential applies (default: session when plugins.sh is loaded in"
               + " this shell, else global)")
