@@ -6,6 +6,7 @@ import dev.keyshell.mfa.MfaSerials;
 import dev.keyshell.scope.Scope;
 import dev.keyshell.setup.InitRequest;
 import dev.keyshell.setup.InitService;
+import dev.keyshell.setup.ItemEditor;
 import dev.keyshell.setup.wizard.TtyQuestions;
 import dev.keyshell.setup.wizard.Wizard;
 import java.io.IOException;
@@ -69,6 +70,18 @@ public final class PluginInitCommand implements Callable<Integer> {
       names = "--otp-stdin",
       description = "Read the TOTP secret (otpauth:// URI or base32) from stdin")
   boolean otpStdin;
+
+  @Option(
+      names = "--remove-otp",
+      description = "With --item: remove the item's One-Time Password (TOTP secret)")
+  boolean removeOtp;
+
+  @Option(
+      names = "--yubikey-account",
+      paramLabel = "NAME",
+      description =
+          "With --item: take MFA codes from this YubiKey OATH account (ykman); empty removes it")
+  String yubikeyAccount;
 
   @Option(
       names = "--scope",
@@ -140,6 +153,24 @@ public final class PluginInitCommand implements Callable<Integer> {
             "--otp-stdin read nothing from stdin",
             "pipe the otpauth:// URI or base32 secret in, e.g. from a file");
       }
+    }
+    if (item != null && (mfaSerial != null || otpStdin || removeOtp || yubikeyAccount != null)) {
+      // An item already stored: change its MFA fields, nothing else (no scope, no plugins.sh).
+      return new ItemEditor(ctx.stores(), ctx.prompter(), ctx.err)
+          .run(
+              new ItemEditor.Request(
+                  store == null ? null : parseStore(store),
+                  item,
+                  vault,
+                  mfaSerial,
+                  otpSecret,
+                  removeOtp,
+                  yubikeyAccount,
+                  yes));
+    }
+    if (removeOtp || yubikeyAccount != null) {
+      throw KeyshellException.usage(
+          "--remove-otp and --yubikey-account change an existing item", "name it with --item REF");
     }
     InitRequest req =
         new InitRequest(

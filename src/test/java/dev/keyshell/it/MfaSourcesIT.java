@@ -3,13 +3,17 @@ package dev.keyshell.it;
 import static dev.keyshell.it.AwsFunctionIT.KEY_ID;
 import static dev.keyshell.it.AwsFunctionIT.MFA;
 import static dev.keyshell.it.AwsFunctionIT.SECRET;
+import static dev.keyshell.it.AwsFunctionIT.TOTP_SECRET;
 import static dev.keyshell.it.AwsFunctionIT.USER_ARN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.keyshell.otp.TotpSecret;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -94,6 +98,39 @@ class MfaSourcesIT {
                     + " needs a one-time code, and there is no terminal to type it on\n"),
         r.err());
     assertEquals(List.of(), sts.calls("GetSessionToken"));
+  }
+
+  @Test
+  void the_stored_item_gets_its_totp_secret_added_and_removed_after_a_confirmation() {
+    String[] edit = {"plugin", "init", "aws", "--item", "AWS default", "--mfa-serial", MFA};
+    String[] add = concat(edit, "--otp-stdin");
+
+    Sandbox.Result unconfirmed = box.keyshell(TOTP_SECRET, add);
+    assertEquals(2, unconfirmed.exit(), unconfirmed.toString());
+    assertTrue(unconfirmed.err().contains("no terminal to confirm"), unconfirmed.toString());
+
+    Sandbox.Result added = box.keyshell(TOTP_SECRET, concat(add, "--yes")).ok();
+    assertTrue(added.err().contains("Updated 'AWS default' (AKIA"), added.toString());
+    assertFalse(added.err().contains(TOTP_SECRET), "the secret is never echoed");
+    box.keyshell(null, "export", "--format", "json").ok();
+    Instant sent = Instant.ofEpochMilli(sts.calls().get(0).atMillis());
+    String code = mint().get("TokenCode");
+    assertTrue(
+        code.equals(TotpSecret.parse(TOTP_SECRET).codeAt(sent))
+            || code.equals(TotpSecret.parse(TOTP_SECRET).codeAt(sent.minusSeconds(30))),
+        "the code of the stored secret");
+
+    box.keyshell(null, "lock").ok();
+    box.keyshell(null, concat(edit, "--remove-otp", "--yes")).ok();
+    Sandbox.Result none = box.keyshell(null, "export", "--format", "json");
+    assertEquals(1, none.exit(), none.toString());
+    assertTrue(none.err().contains("there is no terminal to type it on"), none.toString());
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 
   @Test
