@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
       ExecCommand.class,
       ExportCommand.class,
       LockCommand.class,
+      VaultCommand.class,
       CompletionCommand.class
     },
     footer = {

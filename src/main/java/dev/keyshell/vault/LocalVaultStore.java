@@ -151,6 +151,37 @@ public final class LocalVaultStore implements Store {
     }
   }
 
+  /** Every item of the vault (for {@code keyshell vault list}); a missing vault is an error. */
+  public List<Item> items() {
+    return load().items();
+  }
+
+  /**
+   * {@code keyshell vault passwd}: the vault re-encrypted under a new passphrase and salt, in one
+   * atomic replace under the writer lock, so a crash leaves the old vault or the new one.
+   */
+  public void changePassphrase() {
+    try (SecureFiles.Lock lock = file.lock()) {
+      file.removeLeftovers();
+      if (!file.exists()) {
+        throw noVault();
+      }
+      byte[] bytes = file.read();
+      VaultContents contents = decrypt(bytes, parse(bytes)); // the old passphrase, checked
+      VaultHeader fresh = unlock.rekey();
+      byte[] plaintext = contents.encode();
+      try {
+        file.write(VaultCipher.seal(fresh, unlock.keyFor(fresh), plaintext));
+      } finally {
+        Arrays.fill(plaintext, (byte) 0);
+      }
+      unlock.keepForSession(); // the session's unlock now holds the new key
+    } catch (IOException e) {
+      throw new KeyshellException(
+          "cannot release the lock of the local vault: " + e.getMessage(), null, e);
+    }
+  }
+
   /** Rewrites the vault with the item's fields edited: locked, sealed and replaced atomically. */
   @Override
   public void edit(ItemRef ref, List<FieldEdit> edits) {
