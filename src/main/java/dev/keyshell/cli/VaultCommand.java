@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Manage keyshell's encrypted local vault (--store local).",
-    subcommands = {VaultListCommand.class, VaultPasswdCommand.class})
+    subcommands = {VaultListCommand.class, VaultPasswdCommand.class, VaultRestoreCommand.class})
 public final class VaultCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -94,25 +94,11 @@ public final class ItemEditor {
       err.println("  " + c);
     }
     err.flush();
-    confirm(req);
+    Confirm.change(prompter, req.yes(), "Change the item?", "the change of the item");
     store.edit(ref, edits);
     verify(store.read(ref), req);
     err.println("Updated " + where + "; its other fields are unchanged.");
     return 0;
-  }
-
-  private void confirm(Request req) {
-    if (req.yes()) {
-      return;
-    }
-    if (!prompter.interactive()) {
-      throw KeyshellException.usage(
-          "no terminal to confirm the change of the item", "add --yes to change it without asking");
-    }
-    String a = prompter.ask("Change the item? (y/N)", "n");
-    if (a == null || !a.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y")) {
-      throw new KeyshellException("nothing was changed", null);
-    }
   }
 
   /** The item as read back must hold what was written, else the user is told exactly that. */

@@ -1,6 +1,8 @@
 package dev.keyshell.it;
 
+import static dev.keyshell.it.AwsFunctionIT.KEY_ID;
 import static dev.keyshell.it.AwsFunctionIT.MFA;
+import static dev.keyshell.it.AwsFunctionIT.SECRET;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -49,6 +51,31 @@ class VaultIT {
     assertEquals("AKIA…MPLE", cols[2], r.out());
     assertEquals(MFA, cols[3], r.out());
     assertEquals("TOTP", cols[4], r.out());
+  }
+
+  @Test
+  void restore_writes_the_key_back_after_a_confirmation_and_keeps_the_rest_of_the_file()
+      throws Exception {
+    String rest = "# mine\n[other]\nregion = eu-west-1";
+    box.credentials(rest);
+    Sandbox.Result unconfirmed =
+        box.keyshell(null, "vault", "restore", "AWS default", "--profile", "default");
+    assertEquals(2, unconfirmed.exit(), unconfirmed.toString());
+    assertEquals(rest, java.nio.file.Files.readString(box.home.resolve(".aws/credentials")));
+
+    box.keyshell(null, "vault", "restore", "AWS default", "--profile", "default", "--yes").ok();
+    assertEquals(
+        rest
+            + "\n[default]\naws_access_key_id = "
+            + KEY_ID
+            + "\naws_secret_access_key = "
+            + SECRET
+            + "\n",
+        java.nio.file.Files.readString(box.home.resolve(".aws/credentials")));
+    Sandbox.Result again =
+        box.keyshell(null, "vault", "restore", "AWS default", "--profile", "default", "--yes");
+    assertEquals(1, again.exit(), again.toString());
+    assertTrue(again.err().contains("already has keys"), again.toString());
   }
 
   @Test
