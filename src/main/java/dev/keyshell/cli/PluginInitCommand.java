@@ -1,5 +1,6 @@
 package dev.keyshell.cli;
 
+import dev.keyshell.core.Env;
 import dev.keyshell.core.KeyshellException;
 import dev.keyshell.item.StoreKind;
 import dev.keyshell.mfa.MfaSerials;
@@ -50,6 +51,14 @@ public final class PluginInitCommand implements Callable<Integer> {
 
   @Option(names = "--import-env", description = "Import AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY")
   boolean importEnv;
+
+  @Option(
+      names = "--import-aws-vault",
+      paramLabel = "PROFILE",
+      description =
+          "Import this profile's key from aws-vault's file backend (~/.awsvault/keys,"
+              + " AWS_VAULT_FILE_DIR; passphrase from AWS_VAULT_FILE_PASSPHRASE or a prompt)")
+  String importAwsVault;
 
   @Option(names = "--item", paramLabel = "REF", description = "Use an existing item (title or id)")
   String item;
@@ -128,6 +137,11 @@ public final class PluginInitCommand implements Callable<Integer> {
       throw KeyshellException.usage(
           "--import-profile and --import-env exclude each other", "choose one source of keys");
     }
+    if (importAwsVault != null && (importProfile != null || importEnv || item != null)) {
+      throw KeyshellException.usage(
+          "--import-aws-vault excludes --import-profile, --import-env and --item",
+          "choose one source of keys");
+    }
     if (item != null && (importProfile != null || importEnv)) {
       throw KeyshellException.usage(
           "--item selects an existing item; it cannot be combined with an import",
@@ -172,11 +186,18 @@ public final class PluginInitCommand implements Callable<Integer> {
       throw KeyshellException.usage(
           "--remove-otp and --yubikey-account change an existing item", "name it with --item REF");
     }
+    Env env = ctx.env;
+    if (importAwsVault != null) {
+      // The decrypted pair reaches InitService as --import-env would: in this process's view of
+      // the environment only (op gets a fixed list of variables, never AWS keys).
+      env = AwsVaultImport.asEnvironment(ctx.env, ctx.prompter(), importAwsVault);
+      title = title != null ? title : "AWS " + importAwsVault;
+    }
     InitRequest req =
         new InitRequest(
             store == null ? null : parseStore(store),
             importProfile,
-            importEnv,
+            importEnv || importAwsVault != null,
             item,
             title,
             vault,
@@ -189,11 +210,10 @@ public final class PluginInitCommand implements Callable<Integer> {
     try (TtyQuestions questions =
         new TtyQuestions(ctx.env, ctx.prompter().interactive(), ctx.err)) {
       req =
-          new Wizard(ctx.env, ctx.dirs, ctx.stores(), questions, Clock.systemUTC())
+          new Wizard(env, ctx.dirs, ctx.stores(), questions, Clock.systemUTC())
               .complete(req, keepPlaintext);
     }
-    return new InitService(ctx.env, ctx.dirs, ctx.stores(), ctx.prompter(), ctx.out, ctx.err)
-        .run(req);
+    return new InitService(env, ctx.dirs, ctx.stores(), ctx.prompter(), ctx.out, ctx.err).run(req);
   }
 
   private static StoreKind parseStore(String s) {
