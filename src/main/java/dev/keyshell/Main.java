@@ -1,6 +1,7 @@
 package dev.keyshell;
 
 import dev.keyshell.cli.Cli;
+import dev.keyshell.core.AsciiOutput;
 import dev.keyshell.core.Env;
 import dev.keyshell.provision.FastExport;
 import dev.keyshell.provision.FastRun;
@@ -16,7 +17,14 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, Env.system(), System.in, System.out, System.err));
+    Env env = Env.system();
+    System.exit(
+        run(
+            args,
+            env,
+            System.in,
+            AsciiOutput.forLocale(System.out, env),
+            AsciiOutput.forLocale(System.err, env)));
   }
 
   /** Runs keyshell and returns its exit code; the only caller of System.exit is {@link #main}. */

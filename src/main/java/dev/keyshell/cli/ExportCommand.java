@@ -28,6 +28,7 @@ public final class ExportCommand implements Callable<Integer> {
   @Option(
       names = "--format",
       paramLabel = "env|json",
+      completionCandidates = Candidates.Formats.class,
       defaultValue = "env",
       description = "env: export lines for a POSIX shell (default); json: credential_process")
   String format;

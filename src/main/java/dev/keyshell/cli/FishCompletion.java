@@ -29,6 +29,11 @@ final class FishCompletion {
         .append(name)
         .append(".fish\n");
     s.append("complete -c ").append(name).append(" -f\n");
+    // The profiles of today's AWS files, from the keyshell being completed.
+    s.append("function __")
+        .append(name)
+        .append("_profiles\n    set -l cmd (commandline -opc)[1]\n")
+        .append("    $cmd completion --list-profiles 2>/dev/null\nend\n");
     walk(name, root, new ArrayList<>(), s);
     return s.toString();
   }
@@ -62,7 +67,14 @@ final class FishCompletion {
         }
       }
       if (o.arity().max() > 0) {
-        s.append(" -r");
+        // -x: a value from the list only; -r: a value, files offered too
+        if (o.completionCandidates() != null) {
+          s.append(" -x -a ").append(quote(String.join(" ", o.completionCandidates())));
+        } else if (CompletionCommand.PROFILE_OPTIONS.contains(o.longestName())) {
+          s.append(" -x -a ").append(quote("(__" + name + "_profiles)"));
+        } else {
+          s.append(" -r");
+        }
       }
       String d = o.description().length > 0 ? o.description()[0] : "";
       s.append(" -d ").append(quote(d)).append('\n');

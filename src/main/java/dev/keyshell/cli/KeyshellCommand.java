@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
       LoginCommand.class,
       LockCommand.class,
       SsoCommand.class,
+      VaultCommand.class,
       CompletionCommand.class
     },
     footer = {

@@ -1,11 +1,14 @@
 package dev.keyshell.cli;
 
+import dev.keyshell.core.Env;
 import dev.keyshell.core.KeyshellException;
 import dev.keyshell.item.StoreKind;
+import dev.keyshell.mfa.MfaSerials;
 import dev.keyshell.plugin.Plugins;
 import dev.keyshell.scope.Scope;
 import dev.keyshell.setup.InitRequest;
 import dev.keyshell.setup.InitService;
+import dev.keyshell.setup.ItemEditor;
 import dev.keyshell.setup.wizard.TtyQuestions;
 import dev.keyshell.setup.wizard.Wizard;
 import java.io.IOException;
@@ -35,6 +38,7 @@ public final class PluginInitCommand implements Callable<Integer> {
   @Option(
       names = "--store",
       paramLabel = "op|connect|local",
+      completionCandidates = Candidates.Stores.class,
       description =
           "Where the credential item lives (default: op when signed in, connect when"
               + " OP_CONNECT_HOST is set, else local)")
@@ -48,6 +52,14 @@ public final class PluginInitCommand implements Callable<Integer> {
 
   @Option(names = "--import-env", description = "Import AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY")
   boolean importEnv;
+
+  @Option(
+      names = "--import-aws-vault",
+      paramLabel = "PROFILE",
+      description =
+          "Import this profile's key from aws-vault's file backend (~/.awsvault/keys,"
+              + " AWS_VAULT_FILE_DIR; passphrase from AWS_VAULT_FILE_PASSPHRASE or a prompt)")
+  String importAwsVault;
 
   @Option(names = "--item", paramLabel = "REF", description = "Use an existing item (title or id)")
   String item;
@@ -70,8 +82,21 @@ public final class PluginInitCommand implements Callable<Integer> {
   boolean otpStdin;
 
   @Option(
+      names = "--remove-otp",
+      description = "With --item: remove the item's One-Time Password (TOTP secret)")
+  boolean removeOtp;
+
+  @Option(
+      names = "--yubikey-account",
+      paramLabel = "NAME",
+      description =
+          "With --item: take MFA codes from this YubiKey OATH account (ykman); empty removes it")
+  String yubikeyAccount;
+
+  @Option(
       names = "--scope",
       paramLabel = "session|directory|global",
+      completionCandidates = Candidates.Scopes.class,
       description =
           "Where the credential applies (default: session when plugins.sh is loaded in"
               + " this shell, else global)")
@@ -83,6 +108,13 @@ public final class PluginInitCommand implements Callable<Integer> {
           "After the item reads back correctly, delete the imported keys from"
               + " ~/.aws/credentials (the rest of the file unchanged)")
   boolean removePlaintext;
+
+  @Option(
+      names = "--keep-plaintext",
+      description =
+          "Keep the imported keys in ~/.aws/credentials (--yes removes them, as the wizard's"
+              + " default does)")
+  boolean keepPlaintext;
 
   @Option(
       names = "--add-to-rc",
@@ -103,11 +135,28 @@ public final class PluginInitCommand implements Callable<Integer> {
       throw KeyshellException.usage(
           "--import-profile and --import-env exclude each other", "choose one source of keys");
     }
+    if (importAwsVault != null && (importProfile != null || importEnv || item != null)) {
+      throw KeyshellException.usage(
+          "--import-aws-vault excludes --import-profile, --import-env and --item",
+          "choose one source of keys");
+    }
     if (item != null && (importProfile != null || importEnv)) {
       throw KeyshellException.usage(
           "--item selects an existing item; it cannot be combined with an import",
           "drop --item to import, or drop --import-* to use the item");
     }
+    if (removePlaintext && keepPlaintext) {
+      throw KeyshellException.usage(
+          "--remove-plaintext and --keep-plaintext exclude each other", "choose one");
+    }
+    if (mfaSerial != null && !MfaSerials.valid(mfaSerial)) {
+      throw KeyshellException.usage(
+          "--mfa-serial '" + mfaSerial + "' is not an MFA device",
+          "expected " + MfaSerials.EXAMPLE);
+    }
+    // --yes takes the wizard's default: an imported profile's plaintext keys go once the item
+    // reads back (keyshell refuses a profile that still has its own keys anyway).
+    boolean remove = removePlaintext || yes && importProfile != null && !keepPlaintext;
     String otpSecret = null;
     if (otpStdin) {
       otpSecret = new String(ctx.in.readAllBytes(), StandardCharsets.UTF_8).trim();
@@ -117,26 +166,52 @@ public final class PluginInitCommand implements Callable<Integer> {
             "pipe the otpauth:// URI or base32 secret in, e.g. from a file");
       }
     }
+    if (item != null && (mfaSerial != null || otpStdin || removeOtp || yubikeyAccount != null)) {
+      // An item already stored: change its MFA fields, nothing else (no scope, no plugins.sh).
+      return new ItemEditor(ctx.stores(), ctx.prompter(), ctx.err)
+          .run(
+              new ItemEditor.Request(
+                  store == null ? null : parseStore(store),
+                  item,
+                  vault,
+                  mfaSerial,
+                  otpSecret,
+                  removeOtp,
+                  yubikeyAccount,
+                  yes));
+    }
+    if (removeOtp || yubikeyAccount != null) {
+      throw KeyshellException.usage(
+          "--remove-otp and --yubikey-account change an existing item", "name it with --item REF");
+    }
+    Env env = ctx.env;
+    if (importAwsVault != null) {
+      // The decrypted pair reaches InitService as --import-env would: in this process's view of
+      // the environment only (op gets a fixed list of variables, never AWS keys).
+      env = AwsVaultImport.asEnvironment(ctx.env, ctx.prompter(), importAwsVault);
+      title = title != null ? title : "AWS " + importAwsVault;
+    }
     InitRequest req =
         new InitRequest(
             store == null ? null : parseStore(store),
             importProfile,
-            importEnv,
+            importEnv || importAwsVault != null,
             item,
             title,
             vault,
             mfaSerial,
             otpSecret,
             scope == null ? null : parseScope(scope),
-            removePlaintext,
+            remove,
             addToRc,
             yes);
     try (TtyQuestions questions =
         new TtyQuestions(ctx.env, ctx.prompter().interactive(), ctx.err)) {
-      req = new Wizard(ctx.env, ctx.dirs, ctx.stores(), questions, Clock.systemUTC()).complete(req);
+      req =
+          new Wizard(env, ctx.dirs, ctx.stores(), questions, Clock.systemUTC())
+              .complete(req, keepPlaintext);
     }
-    return new InitService(ctx.env, ctx.dirs, ctx.stores(), ctx.prompter(), ctx.out, ctx.err)
-        .run(req);
+    return new InitService(env, ctx.dirs, ctx.stores(), ctx.prompter(), ctx.out, ctx.err).run(req);
   }
 
   private static StoreKind parseStore(String s) {

@@ -18,11 +18,13 @@ public final class TtyPrompter implements Prompter {
   private static final File TTY = new File("/dev/tty");
   private final PrintStream err;
   private final boolean interactive;
+  private final boolean utf8;
   private BufferedReader in;
 
   public TtyPrompter(PrintStream err, Env env) {
     this.err = err;
     this.interactive = !"1".equals(env.vars().get("KEYSHELL_NO_TTY")) && ttyUsable();
+    this.utf8 = AsciiOutput.utf8(env);
   }
 
   private static boolean ttyUsable() {
@@ -113,8 +115,9 @@ public final class TtyPrompter implements Prompter {
     return in;
   }
 
-  private static PrintStream ttyOut() throws IOException {
-    return new PrintStream(new FileOutputStream(TTY), true, StandardCharsets.UTF_8);
+  private PrintStream ttyOut() throws IOException {
+    FileOutputStream tty = new FileOutputStream(TTY);
+    return new PrintStream(utf8 ? tty : new AsciiOutput(tty), true, StandardCharsets.UTF_8);
   }
 
   private static void stty(String setting) {

@@ -76,6 +76,8 @@ public final class ChildEnv {
 
   private static boolean isKeyshellSecret(String name) {
     return name.equals("KEYSHELL_VAULT_PASSPHRASE")
+        || name.equals("KEYSHELL_VAULT_NEW_PASSPHRASE")
+        || name.equals("AWS_VAULT_FILE_PASSPHRASE")
         || name.equals("OP_CONNECT_TOKEN")
         || name.equals("OP_SERVICE_ACCOUNT_TOKEN")
         || name.startsWith("OP_SESSION_");

@@ -4,6 +4,7 @@ import dev.keyshell.aws.MfaCodeSource;
 import dev.keyshell.core.KeyshellException;
 import dev.keyshell.core.SecureFiles;
 import dev.keyshell.item.Field;
+import dev.keyshell.mfa.MfaSources;
 import dev.keyshell.otp.TotpSecret;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,7 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /**
  * One-time codes for an MFA device, never the same code twice: STS refuses a reused code, so when
@@ -31,63 +32,61 @@ public final class MfaCodes {
   private final Clock clock;
   private final PrintStream err;
   private final Sleeper sleeper;
+  private final MfaSources sources;
 
   /** Waits; tests replace it to move their clock instead. */
   public interface Sleeper {
     void sleep(Duration d) throws InterruptedException;
   }
 
-  public MfaCodes(Path cacheDir, Clock clock, PrintStream err, Sleeper sleeper) {
+  public MfaCodes(
+      Path cacheDir, Clock clock, PrintStream err, Sleeper sleeper, MfaSources sources) {
     this.ledger = cacheDir.resolve("mfa-used");
     this.clock = clock;
     this.err = err;
     this.sleeper = sleeper;
+    this.sources = sources;
   }
 
   /**
-   * A code for {@code serial} from the item's OTP field, spent at once: for callers that send it
-   * themselves. STS calls use {@link #forItem}, which spends a code only once STS received it.
+   * A code for {@code serial}, spent at once: for callers that send it themselves. STS calls use
+   * {@link #forItem}, which spends a code only once STS received it.
    */
-  public String code(String serial, Optional<Field> otp, Instant itemReadAt) {
-    MfaCodeSource source = forItem(otp, itemReadAt);
+  public String code(
+      String serial, List<Field> itemFields, Instant itemReadAt, Map<String, String> profile) {
+    MfaCodeSource source = forItem(itemFields, itemReadAt, profile);
     String code = source.code(serial);
     source.sent(serial, true);
     return code;
   }
 
   /**
-   * Codes from the item's OTP field: the store's current code when its step is still unspent, else
-   * one computed from the secret for the next unspent step. The device's ledger stays locked from
-   * {@link MfaCodeSource#code} to {@link MfaCodeSource#sent}, so two processes never pick the same
-   * step, and the step is recorded as spent only when STS received it.
+   * Codes from the source {@link MfaSources} picks for the item and profile, for the next unspent
+   * step: when the current one was spent, this waits for the next and says so. The device's ledger
+   * stays locked from {@link MfaCodeSource#code} to {@link MfaCodeSource#sent}, so two processes
+   * never pick the same step, and the step is recorded as spent only when STS received the code.
    */
-  public MfaCodeSource forItem(Optional<Field> otp, Instant itemReadAt) {
-    return new ItemCodes(otp, itemReadAt);
+  public MfaCodeSource forItem(
+      List<Field> itemFields, Instant itemReadAt, Map<String, String> profile) {
+    return new ItemCodes(itemFields, itemReadAt, profile);
   }
 
   private final class ItemCodes implements MfaCodeSource {
-    private final Optional<Field> otp;
+    private final List<Field> itemFields;
     private final Instant itemReadAt;
+    private final Map<String, String> profile;
     private SecureFiles.Lock lock;
     private String device;
     private long step;
 
-    ItemCodes(Optional<Field> otp, Instant itemReadAt) {
-      this.otp = otp;
+    ItemCodes(List<Field> itemFields, Instant itemReadAt, Map<String, String> profile) {
+      this.itemFields = itemFields;
       this.itemReadAt = itemReadAt;
+      this.profile = profile;
     }
 
     @Override
     public String code(String serial) {
-      Field field =
-          otp.orElseThrow(
-              () ->
-                  new KeyshellException(
-                      "MFA device "
-                          + serial
-                          + " needs a one-time code, and the item has no"
-                          + " One-Time Password field",
-                      "add the device's TOTP secret to the item, or remove mfa_serial"));
       release();
       device = hash(serial);
       try {
@@ -105,14 +104,8 @@ public final class MfaCodes {
           err.flush();
           sleep(wait);
           step = spent + 1;
-          return secret(field).codeAt(TotpSecret.stepStart(step));
         }
-        if (field.totp() != null
-            && !field.totp().isBlank()
-            && TotpSecret.timeStep(itemReadAt) == step) {
-          return field.totp().trim();
-        }
-        return secret(field).codeAt(now);
+        return sources.codeFor(serial, itemFields, itemReadAt, profile, step);
       } catch (IOException e) {
         release();
         throw new KeyshellException(
@@ -128,7 +121,8 @@ public final class MfaCodes {
     public void sent(String serial, boolean reached) {
       try {
         if (reached && lock != null) {
-          record(device, step);
+          // A code typed slowly (or from a slow helper) belongs to the step it was read in.
+          record(device, Math.max(step, TotpSecret.timeStep(clock.instant())));
         }
       } catch (IOException e) {
         throw new KeyshellException(
@@ -149,15 +143,6 @@ public final class MfaCodes {
         lock = null;
       }
     }
-  }
-
-  private TotpSecret secret(Field field) {
-    if (field.value() == null || field.value().isBlank()) {
-      throw new KeyshellException(
-          "the item's One-Time Password field has no secret to compute the next code from",
-          "store the TOTP secret (otpauth:// URI or base32) in the field");
-    }
-    return TotpSecret.parse(field.value());
   }
 
   private void sleep(Duration d) {

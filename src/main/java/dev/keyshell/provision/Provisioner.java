@@ -17,6 +17,7 @@ import dev.keyshell.core.Prompter;
 import dev.keyshell.core.SecureFiles;
 import dev.keyshell.item.AwsKeys;
 import dev.keyshell.item.Item;
+import dev.keyshell.mfa.MfaSources;
 import dev.keyshell.plugin.Plugins;
 import dev.keyshell.scope.CredentialRef;
 import dev.keyshell.scope.ScopeEntries;
@@ -28,7 +29,9 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -174,8 +177,9 @@ public final class Provisioner {
     if (endpointOverride.isPresent()) {
       settings = settings.withEndpointOverride(endpointOverride.get());
     }
-    MfaCodes codes = new MfaCodes(dirs.cache(), clock, err, sleeper);
-    try (StsMinter minter = new StsMinter(settings, codes.forItem(keys.otp(), readAt), clock)) {
+    MfaCodes codes = new MfaCodes(dirs.cache(), clock, err, sleeper, MfaSources.system(env, err));
+    try (StsMinter minter =
+        new StsMinter(settings, codes.forItem(item.fields(), readAt, mfaProfile(chain)), clock)) {
       CachingSts sts =
           new CachingSts(minter, sessions, clock, ref.item().toString(), endpointContext(settings));
       SessionCredentials creds;
@@ -208,9 +212,10 @@ public final class Provisioner {
     if (endpointOverride.isPresent()) {
       settings = settings.withEndpointOverride(endpointOverride.get());
     }
-    MfaCodes codes = new MfaCodes(dirs.cache(), clock, err, sleeper);
+    MfaCodes codes = new MfaCodes(dirs.cache(), clock, err, sleeper, MfaSources.system(env, err));
     try (StsMinter minter =
-        new StsMinter(settings, codes.forItem(Optional.empty(), clock.instant()), clock)) {
+        new StsMinter(
+            settings, codes.forItem(List.of(), clock.instant(), mfaProfile(chain)), clock)) {
       CachingSts sts =
           new CachingSts(
               minter, sessions, clock, "sso:" + chain.rootProfile(), endpointContext(settings));
@@ -218,6 +223,17 @@ public final class Provisioner {
       lastUses = sts.used();
       return new Minted(creds, region);
     }
+  }
+
+  /**
+   * The settings that say how to get an MFA code (mfa_process): the root's, the selected's over.
+   */
+  private Map<String, String> mfaProfile(ProfileChain chain) {
+    Map<String, String> props = new HashMap<>();
+    for (String name : List.of(chain.rootProfile(), chain.selectedProfile())) {
+      resolver().profileFile().profile(name).ifPresent(p -> props.putAll(p.properties()));
+    }
+    return props;
   }
 
   /**

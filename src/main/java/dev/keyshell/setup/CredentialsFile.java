@@ -154,6 +154,89 @@ public final class CredentialsFile {
     }
   }
 
+  /**
+   * The file with {@code profile}'s key lines added: right after the header of its first section,
+   * or in a new section at the end. Every existing byte stays as it was, except a missing final
+   * newline, which the new section needs; lines end as the file's own do (CRLF or LF). A section
+   * that already holds a key is refused: restore never overwrites.
+   */
+  public byte[] withKeys(String profile, String accessKeyId, String secretAccessKey) {
+    Map<String, String> props = parsed.profiles().get(profile);
+    if (props != null
+        && (props.containsKey(ACCESS_KEY_ID) || props.containsKey(SECRET_ACCESS_KEY))) {
+      throw new KeyshellException(
+          "profile '" + profile + "' in " + path + " already has keys; nothing was written",
+          "remove them first, or restore into another profile (--profile NAME)");
+    }
+    String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    String eol = text.contains("\r\n") ? "\r\n" : "\n";
+    String keyLines =
+        ACCESS_KEY_ID
+            + " = "
+            + accessKeyId
+            + eol
+            + SECRET_ACCESS_KEY
+            + " = "
+            + secretAccessKey
+            + eol;
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    if (props != null) {
+      for (CredentialsLine line : parsed.lines()) {
+        if (line.kind() == CredentialsLine.Kind.HEADER && profile.equals(line.profile())) {
+          boolean terminated = line.end() > line.start() && bytes[line.end() - 1] == '\n';
+          out.write(bytes, 0, line.end());
+          if (!terminated) {
+            out.writeBytes(eol.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          }
+          out.writeBytes(keyLines.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          out.write(bytes, line.end(), bytes.length - line.end());
+          return out.toByteArray();
+        }
+      }
+    }
+    out.writeBytes(bytes);
+    if (bytes.length > 0 && bytes[bytes.length - 1] != '\n') {
+      out.writeBytes(eol.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    out.writeBytes(
+        ("[" + profile + "]" + eol + keyLines).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return out.toByteArray();
+  }
+
+  /**
+   * Writes {@link #withKeys} to the file, atomically and keeping its mode (a new file is 0600);
+   * refuses when the file changed since it was read. A symbolic link is followed.
+   */
+  public void restoreKeys(String profile, String accessKeyId, String secretAccessKey) {
+    byte[] result = withKeys(profile, accessKeyId, secretAccessKey);
+    try {
+      if (!Files.exists(path)) {
+        Files.createDirectories(path.getParent());
+        SecureFiles.writeAtomically(path, result);
+        return;
+      }
+      Path target = path.toRealPath();
+      try (FileChannel channel = FileChannel.open(target, StandardOpenOption.WRITE)) {
+        channel.lock();
+        if (!Arrays.equals(Files.readAllBytes(target), bytes)) {
+          throw new KeyshellException(
+              path + " changed since keyshell read it; nothing was written", "run it again");
+        }
+        SecureFiles.rewriteKeepingMode(target, result);
+      }
+    } catch (IOException e) {
+      throw new KeyshellException(
+          "cannot write " + path + ": " + e.getMessage(), "check that the file is writable");
+    } finally {
+      Arrays.fill(result, (byte) 0);
+    }
+  }
+
+  /** The file at {@code path}, or an empty one when there is none yet. */
+  public static CredentialsFile loadOrEmpty(Path path) {
+    return Files.exists(path) ? load(path) : new CredentialsFile(path, new byte[0]);
+  }
+
   /** Every profile's parsed properties, lower-case keys, duplicates merged. */
   Map<String, Map<String, String>> properties() {
     return parsed.profiles();

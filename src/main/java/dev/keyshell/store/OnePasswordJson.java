@@ -70,6 +70,56 @@ public final class OnePasswordJson {
     return item;
   }
 
+  /**
+   * Applies {@code edits} to an item as 1Password returned it ({@code op item get}, Connect's GET),
+   * so everything keyshell does not model (sections, notes, URLs, other fields) is sent back as it
+   * came. A stale {@code totp} is dropped from a changed OTP field.
+   */
+  public static ObjectNode edited(JsonNode item, List<FieldEdit> edits) {
+    ObjectNode copy = item.deepCopy();
+    ArrayNode fields =
+        copy.has("fields") && copy.get("fields").isArray()
+            ? (ArrayNode) copy.get("fields")
+            : copy.putArray("fields");
+    for (FieldEdit e : edits) {
+      boolean done = false;
+      for (int i = 0; i < fields.size(); i++) {
+        JsonNode f = fields.get(i);
+        if (!e.matches(text(f, "label"), fieldType(text(f, "type")))) {
+          continue;
+        }
+        if (e.removes() || done) {
+          fields.remove(i--);
+        } else {
+          ObjectNode o = (ObjectNode) f;
+          o.put("type", typeName(e.type()));
+          o.put("value", e.value());
+          o.remove("totp");
+          done = true;
+        }
+      }
+      if (!done && !e.removes()) {
+        ObjectNode added = fields.addObject();
+        added.put("type", typeName(e.type()));
+        added.put("label", e.label());
+        added.put("value", e.value());
+      }
+    }
+    return copy;
+  }
+
+  private static FieldType fieldType(String name) {
+    if (name == null) {
+      return FieldType.OTHER;
+    }
+    return switch (name.toUpperCase(java.util.Locale.ROOT)) {
+      case "OTP", "TOTP" -> FieldType.OTP;
+      case "CONCEALED" -> FieldType.CONCEALED;
+      case "STRING" -> FieldType.STRING;
+      default -> FieldType.OTHER;
+    };
+  }
+
   private static String typeName(FieldType type) {
     return switch (type) {
       case CONCEALED -> "CONCEALED";

@@ -30,6 +30,26 @@ public interface Store {
   /** Creates a Login item with these fields in {@code vault} (store default when null). */
   ItemRef create(String title, String vault, List<Field> fields);
 
+  /**
+   * Changes some fields of an existing item and keeps every other part of it (other fields,
+   * sections, notes, URLs) as it was. Secrets go to the store on stdin or in a request body.
+   */
+  default void edit(ItemRef ref, List<FieldEdit> edits) {
+    throw new dev.keyshell.core.KeyshellException(
+        "the " + kind().id() + " store cannot change an item", null);
+  }
+
+  /**
+   * The vaults this account or token sees, for the wizard's menu; empty where there is one vault
+   * only and nothing to choose (the local vault).
+   */
+  default List<VaultSummary> vaults() {
+    return List.of();
+  }
+
   /** A summary of an item for menus and {@code plugin inspect}. */
   record ItemSummary(ItemRef ref, String title, String vaultName) {}
+
+  /** A vault's id and name. */
+  record VaultSummary(String id, String name) {}
 }

@@ -9,6 +9,7 @@ import dev.keyshell.item.Field;
 import dev.keyshell.item.Item;
 import dev.keyshell.item.ItemRef;
 import dev.keyshell.item.StoreKind;
+import dev.keyshell.store.FieldEdit;
 import dev.keyshell.store.Store;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -53,7 +54,11 @@ public final class LocalVaultStore implements Store {
   @Override
   public Item read(ItemRef ref) {
     requireVault(ref.vaultId());
-    return load().items().stream()
+    return find(load(), ref);
+  }
+
+  private static Item find(VaultContents contents, ItemRef ref) {
+    return contents.items().stream()
         .filter(i -> i.id().equals(ref.itemId()))
         .findFirst()
         .orElseThrow(
@@ -140,6 +145,70 @@ public final class LocalVaultStore implements Store {
         unlock.keepForSession();
       }
       return ref(item.id());
+    } catch (IOException e) {
+      throw new KeyshellException(
+          "cannot release the lock of the local vault: " + e.getMessage(), null, e);
+    }
+  }
+
+  /** Every item of the vault (for {@code keyshell vault list}); a missing vault is an error. */
+  public List<Item> items() {
+    return load().items();
+  }
+
+  /**
+   * {@code keyshell vault passwd}: the vault re-encrypted under a new passphrase and salt, in one
+   * atomic replace under the writer lock, so a crash leaves the old vault or the new one.
+   */
+  public void changePassphrase() {
+    try (SecureFiles.Lock lock = file.lock()) {
+      file.removeLeftovers();
+      if (!file.exists()) {
+        throw noVault();
+      }
+      byte[] bytes = file.read();
+      VaultContents contents = decrypt(bytes, parse(bytes)); // the old passphrase, checked
+      VaultHeader fresh = unlock.rekey();
+      byte[] plaintext = contents.encode();
+      try {
+        file.write(VaultCipher.seal(fresh, unlock.keyFor(fresh), plaintext));
+      } finally {
+        Arrays.fill(plaintext, (byte) 0);
+      }
+      unlock.keepForSession(); // the session's unlock now holds the new key
+    } catch (IOException e) {
+      throw new KeyshellException(
+          "cannot release the lock of the local vault: " + e.getMessage(), null, e);
+    }
+  }
+
+  /** Rewrites the vault with the item's fields edited: locked, sealed and replaced atomically. */
+  @Override
+  public void edit(ItemRef ref, List<FieldEdit> edits) {
+    requireVault(ref.vaultId());
+    try (SecureFiles.Lock lock = file.lock()) {
+      file.removeLeftovers();
+      if (!file.exists()) {
+        throw noVault();
+      }
+      byte[] bytes = file.read();
+      VaultHeader header = parse(bytes);
+      VaultContents contents = decrypt(bytes, header);
+      Item item = find(contents, ref);
+      contents.replace(
+          new Item(
+              item.id(),
+              item.title(),
+              item.vaultId(),
+              item.vaultName(),
+              item.category(),
+              FieldEdit.apply(item.fields(), edits, Ids::next)));
+      byte[] plaintext = contents.encode();
+      try {
+        file.write(VaultCipher.seal(header, unlock.keyFor(header), plaintext));
+      } finally {
+        Arrays.fill(plaintext, (byte) 0);
+      }
     } catch (IOException e) {
       throw new KeyshellException(
           "cannot release the lock of the local vault: " + e.getMessage(), null, e);

@@ -40,15 +40,28 @@ final class Passphrases {
     return prompter.askSecret("Passphrase of the keyshell local vault");
   }
 
+  /** The variable that gives {@code keyshell vault passwd} its new passphrase unattended. */
+  static final String NEW_ENV = "KEYSHELL_VAULT_NEW_PASSPHRASE";
+
   /** A passphrase for a new vault: long enough and, on the terminal, typed twice. */
   char[] chooseNew() {
+    return chooseNew(ENV);
+  }
+
+  /** The replacement passphrase of {@code vault passwd}: {@value #NEW_ENV}, else typed twice. */
+  char[] chooseReplacement() {
+    return chooseNew(NEW_ENV);
+  }
+
+  private char[] chooseNew(String variable) {
     dev.keyshell.core.FullJitNeeded.checkBeforeKdf();
-    if (fromEnv()) {
-      char[] p = env.vars().get(ENV).toCharArray();
+    String fromEnv = env.vars().get(variable);
+    if (fromEnv != null && !fromEnv.isEmpty()) {
+      char[] p = fromEnv.toCharArray();
       if (p.length < MIN_LENGTH) {
         Arrays.fill(p, '\0');
         throw new KeyshellException(
-            ENV + " is shorter than " + MIN_LENGTH + " characters",
+            variable + " is shorter than " + MIN_LENGTH + " characters",
             "choose a longer passphrase for the new local vault");
       }
       return p;

@@ -100,6 +100,17 @@ final class VaultContents {
     items.add(item);
   }
 
+  /** Puts {@code item} where the item of the same id was. */
+  void replace(Item item) {
+    for (int i = 0; i < items.size(); i++) {
+      if (items.get(i).id().equals(item.id())) {
+        items.set(i, item);
+        return;
+      }
+    }
+    throw new IllegalArgumentException("no item " + item.id());
+  }
+
   private static String text(JsonNode node, String name) {
     JsonNode v = node.get(name);
     return v == null || v.isNull() ? null : v.asText();

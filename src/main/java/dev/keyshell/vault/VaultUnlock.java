@@ -76,6 +76,15 @@ final class VaultUnlock {
     return VaultHeader.create(iterations, salt, key.check());
   }
 
+  /** A new header and key for the same vault: a new passphrase and a new random salt. */
+  VaultHeader rekey() {
+    forget();
+    byte[] salt = new byte[SALT_LENGTH];
+    RANDOM.nextBytes(salt);
+    key = derive(passphrases.chooseReplacement(), salt, iterations);
+    return VaultHeader.create(iterations, salt, key.check());
+  }
+
   /** Hands the current key to the session agent (after a new vault was first written). */
   void keepForSession() {
     if (key != null) {

@@ -41,7 +41,7 @@ class FishCompletionTest {
     assertTrue(
         fish.contains(
             "-n '__fish_seen_subcommand_from plugin; and __fish_seen_subcommand_from init'"
-                + " -l import-profile -r"),
+                + " -l import-profile -x -a '(__keyshell_profiles)'"),
         fish);
     assertTrue(fish.contains("-l add-to-rc -d"), fish);
   }

@@ -126,6 +126,8 @@ class PluginClearCommandTest {
   void an_unknown_plugin_is_a_usage_error() {
     Run r = keyshell.run("plugin", "clear", "gcp", "--force").exits(2);
     assertEquals(
-        "keyshell: unknown plugin 'gcp'\nhint: the plugins are: aws (keyshell plugin list)\n", r.err(), r::toString);
+        "keyshell: unknown plugin 'gcp'\nhint: the plugins are: aws (keyshell plugin list)\n",
+        r.err(),
+        r::toString);
   }
 }

@@ -44,7 +44,7 @@ class InitIT {
         init(
             "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&digits=8",
             "--mfa-serial",
-            "arn:aws:iam::1:mfa/x",
+            "arn:aws:iam::123456789012:mfa/x",
             "--otp-stdin",
             "--scope",
             "global");
@@ -56,8 +56,8 @@ class InitIT {
 
   @Test
   void running_init_twice_reuses_the_item_and_a_changed_key_is_refused() {
-    init(null, "--scope", "global").ok();
-    Sandbox.Result again = init(null, "--scope", "global").ok();
+    init(null, "--scope", "global", "--keep-plaintext").ok();
+    Sandbox.Result again = init(null, "--scope", "global", "--keep-plaintext").ok();
     assertTrue(again.err().contains("already holds this key"), again.toString());
 
     box.credentials(CREDS.replace("s3cr3t", "rotated"));
@@ -120,6 +120,33 @@ class InitIT {
     assertFalse(Files.exists(box.home.resolve(".local/share/keyshell")), "no vault was created");
     assertFalse(Files.exists(box.configDir().resolve("plugins/aws.json")), "no default written");
     assertEquals(CREDS, read(box.home.resolve(".aws/credentials")));
+  }
+
+  @Test
+  void yes_takes_the_wizards_default_and_removes_the_imported_keys_unless_told_to_keep_them() {
+    box.credentials(CREDS + "[other]\nregion = eu-west-1\n");
+    init(null, "--scope", "global", "--keep-plaintext").ok();
+    assertEquals(
+        CREDS + "[other]\nregion = eu-west-1\n", read(box.home.resolve(".aws/credentials")));
+
+    init(null, "--scope", "global").ok();
+    assertEquals("[other]\nregion = eu-west-1\n", read(box.home.resolve(".aws/credentials")));
+  }
+
+  @Test
+  void without_a_utf8_locale_the_masked_key_is_plain_ascii() {
+    box.env.remove("LANG");
+    Sandbox.Result r = init(null, "--scope", "global").ok();
+    assertTrue(r.err().contains("Saved 'AWS default' (AKIA...MPLE)"), r.toString());
+    assertFalse((r.out() + r.err()).contains("?"), r.toString());
+  }
+
+  @Test
+  void an_mfa_serial_that_is_no_device_is_a_usage_error() {
+    Sandbox.Result r = init(null, "--mfa-serial", "alice", "--scope", "global");
+    assertEquals(2, r.exit(), r.toString());
+    assertTrue(
+        r.err().startsWith("keyshell: --mfa-serial 'alice' is not an MFA device\n"), r.err());
   }
 
   private static String read(Path p) {

@@ -292,7 +292,8 @@ class TrustIT {
     }
     assertEquals("eu-central-1\n", wrapped("aws configure get region --profile sso-dev").out());
     assertEquals(List.of(), sts.calls(), "nothing minted");
-    assertTrue(java.util.Arrays.equals(configBefore, Files.readAllBytes(config)), "config as it was");
+    assertTrue(
+        java.util.Arrays.equals(configBefore, Files.readAllBytes(config)), "config as it was");
     assertTrue(java.util.Arrays.equals(credsBefore, Files.readAllBytes(creds)), "credentials too");
   }
 

@@ -243,8 +243,11 @@ class WizardIT {
     t.keys("Enter");
     t.waitFor("? Name the item: [AWS default]");
     t.keys("Enter");
-    t.waitFor("? Vault to keep it in (empty: your default vault)");
-    t.line("Test Data");
+    s = t.waitFor("? Vault to keep it in:");
+    assertTrue(s.contains("> Private"), s);
+    assertTrue(s.contains("  Test Data"), s);
+    t.snapshot("op-2-vault");
+    t.keys("Down", "Enter");
     t.waitFor("? Add an MFA device?");
     t.line("n");
     t.waitFor("? " + SCOPE_QUESTION);
@@ -255,7 +258,7 @@ class WizardIT {
     t.line("n");
 
     assertEquals(0, t.exitCode(), t.screen());
-    s = t.snapshot("op-2-done");
+    s = t.snapshot("op-3-done");
     assertTrue(s.contains("Saved 'AWS default' (AKIA…MPLE) in 1Password, vault 'Test Data'."), s);
     assertTrue(s.contains("To use it, add this line to"), s);
     String argv = Files.readString(log.resolve("argv"));

@@ -2,8 +2,10 @@ package dev.keyshell.provision;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.keyshell.core.Env;
 import dev.keyshell.item.Field;
 import dev.keyshell.item.FieldType;
+import dev.keyshell.mfa.MfaSources;
 import dev.keyshell.otp.TotpSecret;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -11,7 +13,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Optional;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,12 +25,14 @@ class MfaCodesTest {
   private static final Instant NOW = Instant.parse("2026-03-01T12:00:10Z");
 
   @TempDir Path cache;
+  private final PrintStream err = new PrintStream(new ByteArrayOutputStream());
 
   private String code(Field otp, Instant readAt) {
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     MfaCodes codes =
-        new MfaCodes(cache, clock, new PrintStream(new ByteArrayOutputStream()), d -> {});
-    return codes.code("arn:aws:iam::1:mfa/alice", Optional.of(otp), readAt);
+        new MfaCodes(
+            cache, clock, err, d -> {}, MfaSources.system(new Env(Map.of(), cache, cache), err));
+    return codes.code("arn:aws:iam::1:mfa/alice", List.of(otp), readAt, Map.of());
   }
 
   @Test

@@ -3,9 +3,11 @@ package dev.keyshell.setup.wizard;
 import dev.keyshell.aws.AwsConfigFiles;
 import dev.keyshell.core.Env;
 import dev.keyshell.core.KeyshellException;
+import dev.keyshell.mfa.MfaSerials;
 import dev.keyshell.otp.TotpSecret;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,7 +16,7 @@ import java.util.Optional;
  * authenticator app before anything is stored.
  */
 final class MfaStep {
-  private static final int ATTEMPTS = 3;
+  static final int ATTEMPTS = 3;
 
   /** The device's serial and its TOTP secret (otpauth URI or base32). */
   record Answer(String serial, String secret) {
@@ -53,42 +55,64 @@ final class MfaStep {
                   ? "MFA device ARN:"
                   : "MFA device ARN (like arn:aws:iam::123456789012:mfa/you):",
               suggested.orElse(null));
-      if (typed != null
-          && !typed.isBlank()
-          && typed.strip().chars().noneMatch(Character::isWhitespace)) {
+      if (typed == null || typed.isBlank()) {
+        questions.say("  IAM console → Security credentials → MFA shows it.");
+      } else if (MfaSerials.valid(typed.strip())) {
         arn = typed.strip();
       } else {
-        questions.say("  The ARN is one word: IAM console → Security credentials → MFA.");
+        questions.say("  That is not an MFA device: expected " + MfaSerials.EXAMPLE + ".");
       }
     }
     return Optional.of(new Answer(arn, secret != null ? secret : askSecret()));
   }
 
+  /**
+   * The secret, checked against the person's authenticator app; null when they keep the device
+   * without it (codes are then typed when asked). An empty line or a differing code is not one of
+   * the {@value #ATTEMPTS} tries; only a secret that cannot be read is.
+   */
   private String askSecret() {
-    for (int attempt = 1; ; attempt++) {
+    int unreadable = 0;
+    while (true) {
       char[] typed = questions.askSecret("TOTP secret of the device (otpauth:// URI or base32):");
       String secret = new String(typed).strip();
       Arrays.fill(typed, '\0');
+      if (secret.isEmpty()) {
+        questions.say("  Paste the secret shown when the device was set up (Ctrl-C stops).");
+        continue;
+      }
+      String code;
       try {
-        String code = TotpSecret.parse(secret).code(clock);
-        questions.say(
-            "  The current code is "
-                + code.substring(0, 3)
-                + " "
-                + code.substring(3)
-                + ". Compare it with your authenticator app.");
-        if (questions.confirm("Does your authenticator app show the same code?", true)) {
-          return secret;
-        }
-        questions.say("  Then this is another device's secret.");
+        code = TotpSecret.parse(secret).code(clock);
       } catch (KeyshellException e) {
         questions.say("  That is not a TOTP secret: " + e.getMessage() + ".");
+        if (++unreadable >= ATTEMPTS) {
+          throw new KeyshellException(
+              "no usable TOTP secret after " + ATTEMPTS + " tries; nothing was changed",
+              "copy the secret (or otpauth:// URI) shown when the virtual MFA device was created,"
+                  + " and run init again");
+        }
+        continue;
       }
-      if (attempt >= ATTEMPTS) {
-        throw new KeyshellException(
-            "no usable TOTP secret after " + ATTEMPTS + " tries; nothing was changed",
-            "copy the secret (or otpauth:// URI) shown when the virtual MFA device was created,"
-                + " and run init again");
+      questions.say(
+          "  The current code is "
+              + code.substring(0, 3)
+              + " "
+              + code.substring(3)
+              + ". Compare it with your authenticator app.");
+      if (questions.confirm("Does your authenticator app show the same code?", true)) {
+        return secret;
+      }
+      questions.say("  Then it is another device's secret, or this computer's clock is off.");
+      int next =
+          questions.choose(
+              "What now?",
+              List.of(
+                  "Type the secret again",
+                  "Keep the device without its secret: type each code when aws asks"),
+              0);
+      if (next == 1) {
+        return null;
       }
     }
   }

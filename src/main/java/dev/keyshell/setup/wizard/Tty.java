@@ -1,5 +1,6 @@
 package dev.keyshell.setup.wizard;
 
+import dev.keyshell.core.AsciiOutput;
 import dev.keyshell.core.KeyshellException;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -38,11 +39,15 @@ final class Tty implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(restoreOnExit);
   }
 
-  /** Opens the terminal; {@code err} gets the one line printed when Ctrl-C ends the process. */
-  static Tty open(PrintStream err) {
+  /**
+   * Opens the terminal; {@code err} gets the one line printed when Ctrl-C ends the process. Not
+   * {@code utf8}: the locale is not UTF-8, so text is written as ASCII ({@link AsciiOutput}).
+   */
+  static Tty open(PrintStream err, boolean utf8) {
     try {
       String saved = stty("-g").trim();
-      return new Tty(new FileInputStream(DEVICE), new FileOutputStream(DEVICE), saved, err);
+      OutputStream out = new FileOutputStream(DEVICE);
+      return new Tty(new FileInputStream(DEVICE), utf8 ? out : new AsciiOutput(out), saved, err);
     } catch (IOException e) {
       throw new KeyshellException("cannot use the terminal: " + e.getMessage(), null, e);
     }

@@ -1,5 +1,6 @@
 package dev.keyshell.setup.wizard;
 
+import dev.keyshell.core.AsciiOutput;
 import dev.keyshell.core.Env;
 import dev.keyshell.core.KeyshellException;
 import java.io.PrintStream;
@@ -15,6 +16,7 @@ public final class TtyQuestions implements Questions, AutoCloseable {
   private final boolean interactive;
   private final boolean arrows;
   private final PrintStream err;
+  private final boolean utf8;
   private Tty tty;
 
   /** {@code interactive}: whether a terminal is there to ask (see TtyPrompter). */
@@ -23,6 +25,7 @@ public final class TtyQuestions implements Questions, AutoCloseable {
     String term = env.get("TERM").orElse("dumb");
     this.arrows = !term.equals("dumb") && !"1".equals(env.vars().get("KEYSHELL_PLAIN_MENUS"));
     this.err = err;
+    this.utf8 = AsciiOutput.utf8(env);
   }
 
   @Override
@@ -92,7 +95,7 @@ public final class TtyQuestions implements Questions, AutoCloseable {
           "pass the answer as a flag (see --help), or run in a terminal");
     }
     if (tty == null) {
-      tty = Tty.open(err);
+      tty = Tty.open(err, utf8);
     }
     return tty;
   }

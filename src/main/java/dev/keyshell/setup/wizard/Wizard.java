@@ -2,6 +2,7 @@ package dev.keyshell.setup.wizard;
 
 import dev.keyshell.core.Dirs;
 import dev.keyshell.core.Env;
+import dev.keyshell.core.KeyshellException;
 import dev.keyshell.item.StoreKind;
 import dev.keyshell.plugin.Plugins;
 import dev.keyshell.scope.CredentialRef;
@@ -44,6 +45,11 @@ public final class Wizard {
 
   /** {@code partial} with every missing answer asked; with {@code --yes} it is returned as is. */
   public InitRequest complete(InitRequest partial) {
+    return complete(partial, false);
+  }
+
+  /** The same; {@code keepPlaintext} ({@code --keep-plaintext}) answers the removal question. */
+  public InitRequest complete(InitRequest partial, boolean keepPlaintext) {
     if (partial.yes() || !questions.interactive()) {
       return partial;
     }
@@ -61,7 +67,7 @@ public final class Wizard {
     if (located.isImport()) {
       title = title != null ? title : questions.ask("Name the item:", defaultTitle(located));
       if (vault == null && store != StoreKind.LOCAL) {
-        vault = questions.ask("Vault to keep it in (empty: your default vault):", null);
+        vault = askVault(stores.open(store));
       }
       Optional<MfaStep.Answer> mfa =
           new MfaStep(env, questions, clock).ask(located.importProfile(), mfaSerial, otp);
@@ -70,7 +76,7 @@ public final class Wizard {
     }
     Scope scope = partial.scope() != null ? partial.scope() : askScope();
     boolean remove = partial.removePlaintext();
-    if (!remove && located.importProfile() != null) {
+    if (!remove && !keepPlaintext && located.importProfile() != null) {
       remove =
           questions.confirm(
               "Remove the imported keys from ~/.aws/credentials once the item reads back?", true);
@@ -127,6 +133,39 @@ public final class Wizard {
       labels.add(storeLabel(k) + (k == detected ? " (default here)" : ""));
     }
     return order.get(questions.choose("Where to keep the AWS key?", labels, 0));
+  }
+
+  /**
+   * The vault for a new item, from a menu of those the account sees (its Private or Personal vault
+   * first); a name, or the id where two vaults share the name. One vault is taken without asking.
+   */
+  private String askVault(Store store) {
+    List<Store.VaultSummary> vaults;
+    try {
+      vaults = store.vaults();
+    } catch (KeyshellException e) {
+      questions.say("  Cannot list the vaults: " + e.getMessage());
+      return questions.ask("Vault to keep it in (empty: your default vault):", null);
+    }
+    if (vaults.isEmpty()) {
+      return questions.ask("Vault to keep it in (empty: your default vault):", null);
+    }
+    List<String> labels = new ArrayList<>();
+    int preselected = 0;
+    for (int i = 0; i < vaults.size(); i++) {
+      String name = vaults.get(i).name();
+      labels.add(name);
+      if (preselected == 0 && (name.equals("Private") || name.equals("Personal"))) {
+        preselected = i;
+      }
+    }
+    int chosen =
+        vaults.size() == 1 ? 0 : questions.choose("Vault to keep it in:", labels, preselected);
+    Store.VaultSummary v = vaults.get(chosen);
+    if (vaults.size() == 1) {
+      questions.say("The item goes to vault '" + v.name() + "', the only one this account sees.");
+    }
+    return labels.stream().filter(v.name()::equals).count() > 1 ? v.id() : v.name();
   }
 
   private Scope askScope() {
@@ -204,7 +243,7 @@ public final class Wizard {
     if (located.isImport()) {
       title = questions.ask("Name the item:", defaultTitle(located));
       if (store != StoreKind.LOCAL) {
-        vault = questions.ask("Vault to keep it in (empty: your default vault):", null);
+        vault = askVault(opened);
       }
       mfa = new MfaStep(env, questions, clock).ask(located.importProfile(), null, null);
       remove =

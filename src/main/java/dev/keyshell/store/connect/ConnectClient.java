@@ -67,6 +67,15 @@ final class ConnectClient {
 
   /** POSTs {@code body} once: a create is not repeated, so a retry can never make two items. */
   JsonNode post(String path, JsonNode body, String subject) {
+    return send(path, "POST", body, subject);
+  }
+
+  /** PUTs {@code body} once: the whole item, replacing the stored one. */
+  JsonNode put(String path, JsonNode body, String subject) {
+    return send(path, "PUT", body, subject);
+  }
+
+  private JsonNode send(String path, String method, JsonNode body, String subject) {
     byte[] bytes;
     try {
       bytes = OnePasswordJson.MAPPER.writeValueAsBytes(body);
@@ -76,7 +85,7 @@ final class ConnectClient {
     HttpRequest request =
         request(path)
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes))
             .build();
     try {
       return body(http.send(request, HttpResponse.BodyHandlers.ofByteArray()), subject);

@@ -8,6 +8,7 @@ import dev.keyshell.item.Field;
 import dev.keyshell.item.Item;
 import dev.keyshell.item.ItemRef;
 import dev.keyshell.item.StoreKind;
+import dev.keyshell.store.FieldEdit;
 import dev.keyshell.store.OnePasswordJson;
 import dev.keyshell.store.Store;
 import java.net.http.HttpClient;
@@ -60,17 +61,7 @@ public final class ConnectStore implements Store {
 
   @Override
   public Item read(ItemRef ref) {
-    if (ref.account() != null && !ConnectSettings.sameHost(ref.account(), client.host())) {
-      throw new KeyshellException(
-          "the item is on the Connect server at " + ref.account() + ", not " + client.host(),
-          "set OP_CONNECT_HOST to " + ref.account() + ", or run: keyshell plugin init aws");
-    }
-    String path =
-        "/v1/vaults/"
-            + ConnectClient.encode(ref.vaultId())
-            + "/items/"
-            + ConnectClient.encode(ref.itemId());
-    Item item = OnePasswordJson.item(client.get(path, "item " + ref.itemId()));
+    Item item = OnePasswordJson.item(client.get(itemPath(ref), "item " + ref.itemId()));
     // An item names its vault by id only; the name is known when this store looked the vault up
     // (init does), and not worth a request at run time, where nobody reads it.
     String vaultName =
@@ -153,6 +144,43 @@ public final class ConnectStore implements Store {
             "/v1/vaults/" + ConnectClient.encode(vaultId) + "/items", body, "vault " + vaultId);
     return new ItemRef(
         StoreKind.CONNECT, client.host(), vaultId, OnePasswordJson.text(created, "id"));
+  }
+
+  /**
+   * GET the item, apply the edits to it as Connect returned it, PUT it back whole: every part of
+   * the item keyshell does not model goes back unchanged.
+   */
+  @Override
+  public void edit(ItemRef ref, List<FieldEdit> edits) {
+    String path = itemPath(ref);
+    JsonNode current = client.get(path, "item " + ref.itemId());
+    client.put(path, OnePasswordJson.edited(current, edits), "item " + ref.itemId());
+  }
+
+  private String itemPath(ItemRef ref) {
+    if (ref.account() != null && !ConnectSettings.sameHost(ref.account(), client.host())) {
+      throw new KeyshellException(
+          "the item is on the Connect server at " + ref.account() + ", not " + client.host(),
+          "set OP_CONNECT_HOST to " + ref.account() + ", or run: keyshell plugin init aws");
+    }
+    return "/v1/vaults/"
+        + ConnectClient.encode(ref.vaultId())
+        + "/items/"
+        + ConnectClient.encode(ref.itemId());
+  }
+
+  /** GET /v1/vaults: the vaults the token was granted. */
+  @Override
+  public List<VaultSummary> vaults() {
+    List<VaultSummary> out = new ArrayList<>();
+    for (JsonNode v : vaults(null)) {
+      String id = OnePasswordJson.text(v, "id");
+      String name = OnePasswordJson.text(v, "name");
+      if (id != null && !id.isBlank()) {
+        out.add(new VaultSummary(id, name != null && !name.isBlank() ? name : id));
+      }
+    }
+    return out;
   }
 
   /** All vaults the token sees, or the one named (by name, else by id). */

@@ -11,6 +11,7 @@ import dev.keyshell.item.StoreKind;
 import dev.keyshell.proc.Executables;
 import dev.keyshell.proc.ProcessResult;
 import dev.keyshell.proc.ProcessRunner;
+import dev.keyshell.store.FieldEdit;
 import dev.keyshell.store.OnePasswordJson;
 import dev.keyshell.store.Store;
 import java.io.IOException;
@@ -97,6 +98,48 @@ public final class OpStore implements Store {
       }
     }
     return found;
+  }
+
+  /**
+   * {@code op item edit ID} with the whole item, as {@code op item get} returned it and with the
+   * edits applied, on stdin: secrets never go on argv, and no other part of the item changes.
+   */
+  @Override
+  public void edit(ItemRef ref, List<FieldEdit> edits) {
+    List<String> get = new ArrayList<>(List.of("item", "get", ref.itemId()));
+    addVault(get, ref.vaultId());
+    addAccount(get, ref.account());
+    JsonNode current = json(get, null, "'" + ref.itemId() + "'");
+    List<String> args = new ArrayList<>(List.of("item", "edit", ref.itemId()));
+    addVault(args, ref.vaultId());
+    addAccount(args, ref.account());
+    byte[] template;
+    try {
+      template = OnePasswordJson.MAPPER.writeValueAsBytes(OnePasswordJson.edited(current, edits));
+    } catch (JsonProcessingException e) {
+      throw new KeyshellException("cannot write the item template", null, e);
+    }
+    try {
+      json(args, template, "'" + ref.itemId() + "'");
+    } finally {
+      java.util.Arrays.fill(template, (byte) 0);
+    }
+  }
+
+  /** {@code op vault list}: the vaults the signed-in account sees. */
+  @Override
+  public List<VaultSummary> vaults() {
+    List<String> args = new ArrayList<>(List.of("vault", "list"));
+    addAccount(args, null);
+    List<VaultSummary> out = new ArrayList<>();
+    for (JsonNode v : json(args, null, "the vault list")) {
+      String id = OnePasswordJson.text(v, "id");
+      String name = OnePasswordJson.text(v, "name");
+      if (id != null && !id.isBlank()) {
+        out.add(new VaultSummary(id, name != null && !name.isBlank() ? name : id));
+      }
+    }
+    return out;
   }
 
   /** Asks {@code op item get}, which matches ids and titles as the user knows them from op. */

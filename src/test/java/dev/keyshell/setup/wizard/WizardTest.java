@@ -131,6 +131,75 @@ class WizardTest {
   }
 
   @Test
+  void empty_secrets_and_differing_codes_are_not_tries_and_the_secret_can_be_typed_again() {
+    ScriptedQuestions q =
+        new ScriptedQuestions(
+            "",
+            "'default'",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            TOTP,
+            "n",
+            "again",
+            TOTP,
+            "n",
+            "again",
+            TOTP,
+            "",
+            "global",
+            "n",
+            "n");
+
+    assertEquals(TOTP, complete(q, nothing()).otpSecret());
+    assertTrue(
+        q.transcript.contains(
+            "  Paste the secret shown when the device was set up (Ctrl-C stops)."),
+        q.transcript.toString());
+  }
+
+  @Test
+  void a_differing_code_can_keep_the_device_without_its_secret() {
+    ScriptedQuestions q =
+        new ScriptedQuestions(
+            "", "'default'", "", "", "", TOTP, "n", "without its secret", "global", "n", "n");
+
+    InitRequest r = complete(q, nothing());
+    assertEquals(MFA, r.mfaSerial());
+    assertNull(r.otpSecret());
+  }
+
+  @Test
+  void an_mfa_device_must_be_an_arn_or_a_hardware_serial() throws Exception {
+    Files.delete(home.resolve(".aws/config"));
+    ScriptedQuestions q =
+        new ScriptedQuestions(
+            "",
+            "'default'",
+            "",
+            "y",
+            "",
+            "alice",
+            "arn:aws:iam::1:mfa/x",
+            "GAHT12345678",
+            TOTP,
+            "",
+            "global",
+            "n",
+            "n");
+
+    assertEquals("GAHT12345678", complete(q, nothing()).mfaSerial());
+    long refused =
+        q.transcript.stream().filter(l -> l.startsWith("  That is not an MFA device")).count();
+    assertEquals(2, refused, q.transcript.toString());
+    assertTrue(q.transcript.contains("  IAM console → Security credentials → MFA shows it."));
+  }
+
+  @Test
   void flags_are_answers_and_yes_asks_nothing() {
     InitRequest scripted =
         new InitRequest(

@@ -8,6 +8,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,10 +17,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.keyshell.core.Env;
 import dev.keyshell.core.KeyshellException;
 import dev.keyshell.item.AwsItemFields;
@@ -27,7 +31,9 @@ import dev.keyshell.item.FieldType;
 import dev.keyshell.item.Item;
 import dev.keyshell.item.ItemRef;
 import dev.keyshell.item.StoreKind;
+import dev.keyshell.store.FieldEdit;
 import dev.keyshell.store.OnePasswordFixtures;
+import dev.keyshell.store.OnePasswordJson;
 import dev.keyshell.store.Store.ItemSummary;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -238,6 +244,45 @@ class ConnectStoreTest {
                         + "{\"type\":\"STRING\",\"label\":\"Access Key ID\",\"value\":\"AKIAIOSFODNN7EXAMPLE\"},"
                         + "{\"type\":\"CONCEALED\",\"label\":\"Secret Access Key\",\"value\":\"s3cr3t\"},"
                         + "{\"type\":\"OTP\",\"label\":\"One-Time Password\",\"value\":\"JBSWY3DPEHPK3PXP\"}]}")));
+  }
+
+  @Test
+  void edits_by_putting_the_whole_item_back_with_only_the_mfa_fields_changed() throws Exception {
+    String detail = OnePasswordFixtures.text("SYNTHETIC__connect-api-credential-with-otp.json");
+    server.stubFor(get(ITEM_PATH).willReturn(okJson(detail)));
+    server.stubFor(put(ITEM_PATH).willReturn(okJson(detail)));
+
+    store()
+        .edit(
+            ref(host),
+            List.of(
+                new FieldEdit("MFA Serial", FieldType.STRING, "arn:aws:iam::123456789012:mfa/a"),
+                FieldEdit.remove("One-Time Password", FieldType.OTP)));
+
+    List<LoggedRequest> puts = server.findAll(putRequestedFor(urlPathEqualTo(ITEM_PATH)));
+    assertEquals(1, puts.size());
+    JsonNode sent = OnePasswordJson.MAPPER.readTree(puts.get(0).getBodyAsString());
+    JsonNode original = OnePasswordJson.MAPPER.readTree(detail);
+    assertEquals(original.get("title"), sent.get("title"));
+    assertEquals(original.get("vault"), sent.get("vault"));
+    boolean hasOtp = false;
+    String serial = null;
+    for (JsonNode f : sent.get("fields")) {
+      hasOtp |= "OTP".equals(f.path("type").asText());
+      if ("MFA Serial".equalsIgnoreCase(f.path("label").asText())) {
+        serial = f.path("value").asText();
+      }
+    }
+    assertFalse(hasOtp, "the OTP field is gone");
+    assertEquals("arn:aws:iam::123456789012:mfa/a", serial);
+    for (JsonNode f : original.get("fields")) {
+      if (!"OTP".equals(f.path("type").asText())
+          && !"MFA Serial".equalsIgnoreCase(f.path("label").asText())) {
+        assertTrue(sent.get("fields").toString().contains(f.toString()), "kept as it was: " + f);
+      }
+    }
+    assertEquals(
+        "Bearer " + TOKEN, puts.get(0).getHeader("Authorization"), "the token, in the header only");
   }
 
   @Test

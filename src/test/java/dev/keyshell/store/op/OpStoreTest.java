@@ -12,12 +12,15 @@ import dev.keyshell.core.KeyshellException;
 import dev.keyshell.item.AwsItemFields;
 import dev.keyshell.item.AwsKeys;
 import dev.keyshell.item.Field;
+import dev.keyshell.item.FieldType;
 import dev.keyshell.item.Item;
 import dev.keyshell.item.ItemRef;
 import dev.keyshell.item.StoreKind;
 import dev.keyshell.proc.ProcessRunner;
+import dev.keyshell.store.FieldEdit;
 import dev.keyshell.store.OnePasswordFixtures;
 import dev.keyshell.store.OnePasswordJson;
+import dev.keyshell.store.Store;
 import dev.keyshell.store.Store.ItemSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +47,16 @@ class OpStoreTest {
 
   private OpStore store() {
     return new OpStore(op.env(), new ProcessRunner(), Duration.ofSeconds(20));
+  }
+
+  @Test
+  void lists_the_vaults_the_account_sees_for_the_wizards_menu() {
+    assertEquals(
+        List.of(
+            new Store.VaultSummary("prv4t3vau1tk3ysh3ll0000000", "Private"),
+            new Store.VaultSummary(VAULT_ID, "Test Data")),
+        store().vaults());
+    assertEquals(List.of("vault", "list", "--format", "json"), op.calls().get(0));
   }
 
   @Test
@@ -166,6 +179,53 @@ class OpStoreTest {
     assertEquals("Test Data", api.get(0).vaultName());
     assertEquals("jgou2ypa4ceurm4fetya3kptau", api.get(0).ref().itemId());
     assertEquals(List.of("item", "list", "--format", "json"), op.calls().get(1));
+  }
+
+  @Test
+  void edits_the_mfa_fields_with_the_whole_item_on_stdin_and_keeps_every_other_part()
+      throws Exception {
+    List<Field> fields = AwsItemFields.of("AKIAIOSFODNN7EXAMPLE", SECRET, null, OTP_SECRET, null);
+    ItemRef ref = store().create("aws-dev", "Test Data", fields);
+    // what 1Password keeps beside keyshell's fields: a note and a section
+    Path stored = op.items.resolve(ref.itemId() + ".json");
+    ObjectNode item = (ObjectNode) OnePasswordJson.MAPPER.readTree(Files.readString(stored));
+    item.put("notesPlain", "rotate me in May");
+    item.putArray("sections").addObject().put("id", "extra").put("label", "Extra");
+    Files.writeString(stored, item.toString());
+    String newSecret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+    store()
+        .edit(
+            ref,
+            List.of(
+                new FieldEdit("MFA Serial", FieldType.STRING, "arn:aws:iam::123456789012:mfa/a"),
+                new FieldEdit("One-Time Password", FieldType.OTP, newSecret)));
+
+    List<String> edit = op.calls().get(op.calls().size() - 1);
+    assertEquals(
+        List.of(
+            "item",
+            "edit",
+            ref.itemId(),
+            "--vault",
+            VAULT_ID,
+            "--account",
+            ACCOUNT_ID,
+            "--format",
+            "json"),
+        edit);
+    assertFalse(op.read("argv").contains(newSecret), "OTP secret in argv");
+    assertFalse(op.read("argv").contains(SECRET), "secret access key in argv");
+    Item back = store().read(ref);
+    assertEquals(newSecret, AwsKeys.from(back).otp().orElseThrow().value());
+    assertEquals("arn:aws:iam::123456789012:mfa/a", AwsKeys.from(back).mfaSerial().orElseThrow());
+    assertEquals(SECRET, AwsKeys.from(back).secretAccessKey());
+    JsonNode raw = OnePasswordJson.MAPPER.readTree(Files.readString(stored));
+    assertEquals("rotate me in May", raw.get("notesPlain").asText());
+    assertEquals("Extra", raw.get("sections").get(0).get("label").asText());
+
+    store().edit(ref, List.of(FieldEdit.remove("One-Time Password", FieldType.OTP)));
+    assertTrue(AwsKeys.from(store().read(ref)).otp().isEmpty());
   }
 
   @Test
