@@ -1,5 +1,6 @@
 package dev.keyshell.aws;
 
+import dev.keyshell.core.Display;
 import dev.keyshell.core.KeyshellException;
 import dev.keyshell.item.AwsKeys;
 import java.net.ConnectException;
@@ -113,6 +114,6 @@ final class StsErrors {
   }
 
   private static String oneLine(String message) {
-    return message == null ? "no message" : message.replaceAll("\\s+", " ").trim();
+    return message == null ? "no message" : Display.text(message.replaceAll("\\s+", " ").trim());
   }
 }

@@ -1,6 +1,8 @@
 package dev.keyshell.cli;
 
 import dev.keyshell.provision.Provisioner;
+import dev.keyshell.scope.ScopeLocator;
+import dev.keyshell.scope.UntrustedWarning;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,6 +40,7 @@ public final class ExecCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    UntrustedWarning.print(new ScopeLocator(ctx.env, ctx.dirs).all("aws"), ctx.err);
     return Provisioner.create(ctx.env, ctx.dirs, ctx.stores(), ctx.prompter(), ctx.err)
         .exec(profile, command);
   }

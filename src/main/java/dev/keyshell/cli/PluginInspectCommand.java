@@ -1,5 +1,6 @@
 package dev.keyshell.cli;
 
+import dev.keyshell.core.Display;
 import dev.keyshell.core.KeyshellException;
 import dev.keyshell.scope.CredentialRef;
 import dev.keyshell.scope.ScopeFile;
@@ -42,7 +43,7 @@ public final class PluginInspectCommand implements Callable<Integer> {
         "Shell:    "
             + (sourced
                 ? "plugins.sh is sourced in this shell (session "
-                    + ctx.env.get("KEYSHELL_SESSION").orElse("?")
+                    + Display.text(ctx.env.get("KEYSHELL_SESSION").orElse("?"))
                     + ")"
                 : "plugins.sh is NOT sourced in this shell; run: source " + ctx.dirs.pluginsSh()));
     ScopeLocator locator = new ScopeLocator(ctx.env, ctx.dirs);
@@ -67,11 +68,11 @@ public final class PluginInspectCommand implements Callable<Integer> {
       } else {
         state = "  [overridden]";
       }
-      out.println(label + f.get().path() + state);
+      out.println(label + Display.controls(f.get().path().toString()) + state);
       for (CredentialRef r : ScopeFile.parse(f.get().bytes(), f.get().path())) {
         out.println(
             "          "
-                + (r.isDefault() ? "default" : "profile " + r.profile())
+                + (r.isDefault() ? "default" : "profile " + Display.text(r.profile()))
                 + ": "
                 + r.describe());
       }

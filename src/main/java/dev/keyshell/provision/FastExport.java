@@ -8,6 +8,7 @@ import dev.keyshell.core.Env;
 import dev.keyshell.scope.ScopeLocator;
 import java.io.PrintStream;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -66,9 +67,15 @@ public final class FastExport {
   private static boolean serve(String[] flags, Env env, PrintStream out) {
     String profile = FastRun.profile(Optional.ofNullable(flags[0]), env);
     Dirs dirs = Dirs.of(env);
-    ScopeLocator.Found winner = ScopeLocator.firstTrusted(new ScopeLocator(env, dirs).all("aws"));
+    List<ScopeLocator.Found> found = new ScopeLocator(env, dirs).all("aws");
+    ScopeLocator.Found winner = ScopeLocator.firstTrusted(found);
     if (winner == null) {
       return false;
+    }
+    for (ScopeLocator.Found f : found) {
+      if (!f.trusted()) {
+        return false; // an ignored directory default deserves the warning the full command prints
+      }
     }
     SessionCache warm = new SessionCache(dirs.cache(), "warm", new CacheKey(dirs.runtime()));
     Optional<CachedSession> hit = warm.get(WarmKey.of(env, profile, winner), Instant.now());

@@ -4,11 +4,13 @@ import dev.keyshell.cache.CacheKey;
 import dev.keyshell.cache.CachedSession;
 import dev.keyshell.cache.SessionCache;
 import dev.keyshell.core.Dirs;
+import dev.keyshell.core.Display;
 import dev.keyshell.core.Env;
 import dev.keyshell.core.ExitCode;
 import dev.keyshell.core.FullJitNeeded;
 import dev.keyshell.core.KeyshellException;
 import dev.keyshell.scope.ScopeLocator;
+import dev.keyshell.scope.UntrustedWarning;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -60,7 +62,7 @@ public final class FastRun {
       String profile = profile(aws.profile(), env);
       Dirs dirs = Dirs.of(env);
       List<ScopeLocator.Found> found = new ScopeLocator(env, dirs).all("aws");
-      warnUntrusted(found, err);
+      UntrustedWarning.print(found, err);
       ScopeLocator.Found winner = ScopeLocator.firstTrusted(found);
       if (winner != null) {
         String key = WarmKey.of(env, profile, winner);
@@ -137,26 +139,10 @@ public final class FastRun {
     return ChildRunner.run(command, vars);
   }
 
-  private static void warnUntrusted(List<ScopeLocator.Found> found, PrintStream err) {
-    for (ScopeLocator.Found f : found) {
-      if (!f.trusted()) {
-        err.println(
-            "keyshell: ignoring "
-                + f.path()
-                + ": it was not set up by keyshell on this machine"
-                + " (or changed since)");
-        err.println(
-            "hint: if you trust it, run: keyshell plugin trust '"
-                + f.path().getParent().getParent().getParent()
-                + "'");
-      }
-    }
-  }
-
   static int report(KeyshellException e, Env env, PrintStream err) {
-    err.println("keyshell: " + e.getMessage());
+    err.println("keyshell: " + Display.controls(e.getMessage()));
     if (e.hint() != null) {
-      err.println("hint: " + e.hint());
+      err.println("hint: " + Display.controls(e.hint()));
     }
     if (env.get("KEYSHELL_DEBUG").isPresent()) {
       e.printStackTrace(err);

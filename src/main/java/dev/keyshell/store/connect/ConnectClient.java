@@ -1,6 +1,7 @@
 package dev.keyshell.store.connect;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.keyshell.core.Display;
 import dev.keyshell.core.KeyshellException;
 import dev.keyshell.store.OnePasswordJson;
 import java.io.IOException;
@@ -127,7 +128,7 @@ final class ConnectClient {
   private static String serverMessage(byte[] body) {
     try {
       String message = OnePasswordJson.text(OnePasswordJson.MAPPER.readTree(body), "message");
-      return message == null ? "" : message.strip().replaceAll("\\s+", " ");
+      return message == null ? "" : Display.text(message.strip().replaceAll("\\s+", " "));
     } catch (IOException | RuntimeException e) {
       return "";
     }

@@ -194,7 +194,13 @@ public final class OpStore implements Store {
       throw OpErrors.from(result.stderr(), subject);
     }
     try {
-      return OnePasswordJson.MAPPER.readTree(result.stdout());
+      JsonNode tree = OnePasswordJson.MAPPER.readTree(result.stdout());
+      if (tree == null || tree.isMissingNode() || tree.isNull()) {
+        throw new KeyshellException(
+            "op printed nothing for " + subject + " (exit code 0)",
+            "check the 1Password CLI with: op whoami, and op --version (keyshell needs v2)");
+      }
+      return tree;
     } catch (IOException e) {
       // never echo what op printed: it may hold an item's secrets
       throw new KeyshellException(
