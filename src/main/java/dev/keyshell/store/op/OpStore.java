@@ -190,6 +190,11 @@ public final class OpStore implements Store {
           "op did not answer within " + timeout.toSeconds() + " s and was stopped",
           "approve the 1Password prompt (it may be behind other windows), or check: op whoami");
     }
+    if (result.tooMuchOutput()) {
+      throw new KeyshellException(
+          "op printed more than " + (ProcessRunner.MAX_STDOUT >> 20) + " MiB and was stopped",
+          "check the 1Password CLI with: op --version (keyshell needs v2)");
+    }
     if (result.exitCode() != 0) {
       throw OpErrors.from(result.stderr(), subject);
     }
