@@ -1,11 +1,11 @@
 package dev.keyshell.aws;
 
 import dev.keyshell.core.AwsFiles;
+import dev.keyshell.core.BoundedFiles;
 import dev.keyshell.core.Env;
 import dev.keyshell.core.KeyshellException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import software.amazon.awssdk.profiles.ProfileFile;
@@ -33,7 +33,7 @@ public record AwsConfigFiles(Path config, Path credentials) {
   private static ProfileFile parse(Path file, ProfileFile.Type type) {
     byte[] content;
     try {
-      content = Files.readAllBytes(file);
+      content = BoundedFiles.read(file, BoundedFiles.CONFIG_MAX);
     } catch (NoSuchFileException e) {
       content = new byte[0];
     } catch (IOException e) {

@@ -32,12 +32,27 @@ public record StsSettings(
   public static StsSettings of(
       Env env, ProfileFile profileFile, ProfileChain chain, Optional<String> region) {
     String user = env.get("USER").or(() -> env.get("LOGNAME")).orElse("user");
+    // Checked here, before a minter exists: an MFA code is computed only when a request is made.
+    StsEndpoint.configured(env, profileFile, chain.selectedProfile());
+    String checkedRegion =
+        region.isEmpty()
+            ? DEFAULT_REGION
+            : StsEndpoint.checkRegion(region.get(), regionSource(env, chain, region.get()));
     return new StsSettings(
-        profileFile,
-        chain.selectedProfile(),
-        region.orElse(DEFAULT_REGION),
-        Optional.empty(),
-        user);
+        profileFile, chain.selectedProfile(), checkedRegion, Optional.empty(), user);
+  }
+
+  private static String regionSource(Env env, ProfileChain chain, String region) {
+    if (env.get("AWS_REGION").isPresent()) {
+      return "from AWS_REGION";
+    }
+    if (env.get("AWS_DEFAULT_REGION").isPresent()) {
+      return "from AWS_DEFAULT_REGION";
+    }
+    if (chain.region().filter(region::equals).isPresent()) {
+      return "from the profile's region";
+    }
+    return "from the item's Default Region";
   }
 
   /**

@@ -14,6 +14,8 @@ public final class BoundedFiles {
   /** Enough for any AWS config or credentials file a person writes (they are a few KiB). */
   public static final long CONFIG_MAX = 4L << 20;
 
+  private static final Path DEV_NULL = Path.of("/dev/null");
+
   private BoundedFiles() {}
 
   /**
@@ -26,12 +28,15 @@ public final class BoundedFiles {
     // The type is checked before opening: opening a FIFO for reading blocks until a writer comes.
     BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
     if (!attributes.isRegularFile()) {
+      if (path.toRealPath().equals(DEV_NULL)) {
+        return new byte[0]; // AWS_CONFIG_FILE=/dev/null: "no config", as the AWS CLI reads it
+      }
       throw new KeyshellException(
           Display.controls(path.toString())
               + " is not a regular file ("
               + (attributes.isDirectory() ? "a directory" : "a device, a pipe or a socket")
               + ")",
-          "point it at a file, or unset the variable that names it");
+          "keyshell reads only regular files there: point the setting that names it at one");
     }
     if (attributes.size() > max) {
       throw tooLarge(path, max);
