@@ -1,5 +1,6 @@
 package dev.keyshell.cli;
 
+import dev.keyshell.core.Dirs;
 import dev.keyshell.core.KeyshellException;
 import dev.keyshell.item.StoreKind;
 import dev.keyshell.scope.Scope;
@@ -101,6 +102,8 @@ public final class PluginInitCommand implements Callable<Integer> {
       throw KeyshellException.usage(
           "unknown plugin '" + plugin + "'", "the only plugin is aws: keyshell plugin init aws");
     }
+    // A forged KEYSHELL_SESSION is refused before anything is imported (see Dirs.checkSession).
+    ctx.env.get("KEYSHELL_SESSION").ifPresent(Dirs::checkSession);
     if (importProfile != null && importEnv) {
       throw KeyshellException.usage(
           "--import-profile and --import-env exclude each other", "choose one source of keys");
