@@ -197,24 +197,7 @@ class UnexpectedErrorsIT {
             + "\naws_secret_access_key = "
             + SECRET
             + "\nregion = x.evil.com/#\n");
-    box.keyshell(
-            TOTP_SECRET,
-            "plugin",
-            "init",
-            "aws",
-            "--store",
-            "local",
-            "--import-profile",
-            "default",
-            "--title",
-            "hostile region",
-            "--mfa-serial",
-            MFA,
-            "--otp-stdin",
-            "--scope",
-            "global",
-            "--yes")
-        .ok();
+    Users.importDefault(box, "local", "--title", "hostile region").ok();
     box.credentials(""); // the region now comes from the item alone
     box.config("[default]\nmfa_serial = " + MFA + "\n");
   }
