@@ -175,4 +175,33 @@ class TerminalEscapesIT {
     harmless(init);
     assertTrue(init.err().contains("no\\x1b]52;c;"), init.toString());
   }
+
+  @Test
+  void an_item_title_in_the_wizards_menu(@TempDir Path other) throws Exception {
+    Sandbox local = new Sandbox(other.resolve("sandbox"));
+    local.env.put("KEYSHELL_VAULT_PASSPHRASE", "correct-horse-battery-staple");
+    local.env.put("AWS_ENDPOINT_URL_STS", sts.url());
+    local.credentials(
+        "[default]\naws_access_key_id = "
+            + AwsFunctionIT.KEY_ID
+            + "\naws_secret_access_key = "
+            + AwsFunctionIT.SECRET
+            + "\n");
+    Users.importDefault(local, "local", "--title", "AWS" + Hostile.ALL).ok();
+    local.env.remove("KEYSHELL_NO_TTY");
+    local.env.put("TERM", "xterm-256color");
+    try (Tmux t = new Tmux(other, local.env, WizardIT.SCREENS)) {
+      t.line("cd " + local.home);
+      t.start(Sandbox.KEYSHELL + " plugin init aws");
+
+      String s = t.waitFor("? Where to keep the AWS key?");
+      t.keys("Enter");
+      s = t.waitFor("? Locate your AWS Access Key:");
+
+      // Shown as text, the sequences did nothing to the terminal; raw, tmux would have run them.
+      assertTrue(s.contains("Use 'AWS\\x1b]52;c;dG91Y2ggfi9QV05FRA==\\x07\\x1b]0;owned"), s);
+      assertTrue(s.contains("Already set up (global): 'AWS\\x1b]52;c;"), s);
+      t.keys("C-c");
+    }
+  }
 }
