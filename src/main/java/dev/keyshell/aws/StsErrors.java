@@ -9,6 +9,7 @@ import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Optional;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -32,7 +33,9 @@ final class StsErrors {
     }
     Throwable network = rootCause(e);
     String reason;
-    if (network instanceof ConnectException) {
+    if (e instanceof ApiCallTimeoutException) {
+      reason = "no whole answer within " + StsSettings.API_CALL_TIMEOUT.toSeconds() + " s";
+    } else if (network instanceof ConnectException) {
       reason = "connection refused";
     } else if (network instanceof UnknownHostException) {
       reason = "unknown host";

@@ -2,6 +2,7 @@ package dev.keyshell.aws;
 
 import dev.keyshell.core.Env;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.profiles.ProfileFile;
 
@@ -16,6 +17,12 @@ public record StsSettings(
     String region,
     Optional<URI> endpointOverride,
     String user) {
+
+  /**
+   * The whole of one STS call, retries and the response body included (the SDK's {@code
+   * apiCallTimeout}): a server that trickles its answer is cut off here.
+   */
+  public static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(60);
 
   /** The region STS is called in when neither the profile nor the environment names one. */
   public static final String DEFAULT_REGION = "us-east-1";

@@ -2,6 +2,7 @@ package dev.keyshell.cli;
 
 import dev.keyshell.core.Display;
 import dev.keyshell.core.KeyshellException;
+import dev.keyshell.core.ShellQuote;
 import dev.keyshell.scope.CredentialRef;
 import dev.keyshell.scope.ScopeFile;
 import dev.keyshell.scope.ScopeLocator;
@@ -45,7 +46,8 @@ public final class PluginInspectCommand implements Callable<Integer> {
                 ? "plugins.sh is sourced in this shell (session "
                     + Display.text(ctx.env.get("KEYSHELL_SESSION").orElse("?"))
                     + ")"
-                : "plugins.sh is NOT sourced in this shell; run: source " + ctx.dirs.pluginsSh()));
+                : "plugins.sh is NOT sourced in this shell; run: source "
+                    + ShellQuote.quote(ctx.dirs.pluginsSh().toString())));
     ScopeLocator locator = new ScopeLocator(ctx.env, ctx.dirs);
     List<ScopeLocator.Found> found = locator.all("aws");
     boolean won = false;

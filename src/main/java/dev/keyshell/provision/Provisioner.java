@@ -15,6 +15,7 @@ import dev.keyshell.core.Env;
 import dev.keyshell.core.KeyshellException;
 import dev.keyshell.core.Prompter;
 import dev.keyshell.core.SecureFiles;
+import dev.keyshell.core.ShellQuote;
 import dev.keyshell.item.AwsKeys;
 import dev.keyshell.item.Item;
 import dev.keyshell.scope.CredentialRef;
@@ -183,7 +184,7 @@ public final class Provisioner {
                     "run: keyshell plugin init aws --scope "
                         + found.scope().id()
                         + " --import-profile "
-                        + rootProfile
+                        + ShellQuote.quote(rootProfile)
                         + " (or --item REF for an item you already have)"));
   }
 }

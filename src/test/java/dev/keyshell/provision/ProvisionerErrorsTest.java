@@ -87,7 +87,7 @@ class ProvisionerErrorsTest {
     assertOneLine(e);
     assertTrue(e.getMessage().contains("no credential for AWS profile 'default'"), e.getMessage());
     assertTrue(
-        e.hint().contains("keyshell plugin init aws --scope global --import-profile default"),
+        e.hint().contains("keyshell plugin init aws --scope global --import-profile 'default'"),
         e.hint());
     assertEquals(0, world.calls().size());
   }
