@@ -41,7 +41,7 @@ unset XDG_CONFIG_HOME XDG_DATA_HOME XDG_CACHE_HOME KEYSHELL_CONFIG_DIR KEYSHELL_
   AWS_CONFIG_FILE AWS_SHARED_CREDENTIALS_FILE AWS_REGION AWS_DEFAULT_REGION
 export XDG_RUNTIME_DIR=$bench/run
 export PATH=/usr/bin:/bin:/usr/sbin:/sbin # the Debian aws, whatever else is installed
-export KEYSHELL_SESSION=bench$$ KEYSHELL_NO_TTY=1
+export KEYSHELL_SESSION=$(printf %024x $$) KEYSHELL_NO_TTY=1
 export AWS_PAGER= AWS_EC2_METADATA_DISABLED=true
 mkdir -p "$HOME/.aws" "$XDG_RUNTIME_DIR" "$bench/fake" && chmod 700 "$XDG_RUNTIME_DIR"
 ln -s /bin/true "$bench/fake/aws" # a null child: what the JVM alone costs

@@ -1,12 +1,12 @@
 package dev.keyshell.aws;
 
 import dev.keyshell.core.AwsFiles;
+import dev.keyshell.core.BoundedFiles;
 import dev.keyshell.core.Env;
 import dev.keyshell.core.KeyshellException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -143,7 +143,7 @@ public record AwsConfigFiles(Path config, Path credentials) {
 
   private static String read(Path file) {
     try {
-      return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+      return new String(BoundedFiles.read(file, BoundedFiles.CONFIG_MAX), StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       return "";
     } catch (IOException e) {

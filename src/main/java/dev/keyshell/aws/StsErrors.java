@@ -1,5 +1,6 @@
 package dev.keyshell.aws;
 
+import dev.keyshell.core.Display;
 import dev.keyshell.core.KeyshellException;
 import dev.keyshell.item.AwsKeys;
 import java.net.ConnectException;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -49,7 +51,9 @@ final class StsErrors {
     }
     Throwable network = rootCause(e);
     String reason;
-    if (network instanceof ConnectException) {
+    if (e instanceof ApiCallTimeoutException) {
+      reason = "no whole answer within " + StsSettings.API_CALL_TIMEOUT.toSeconds() + " s";
+    } else if (network instanceof ConnectException) {
       reason = "connection refused";
     } else if (network instanceof UnknownHostException) {
       reason = "unknown host";
@@ -196,6 +200,6 @@ final class StsErrors {
   }
 
   private static String oneLine(String message) {
-    return message == null ? "no message" : message.replaceAll("\\s+", " ").trim();
+    return message == null ? "no message" : Display.text(message.replaceAll("\\s+", " ").trim());
   }
 }

@@ -76,7 +76,7 @@ public final class StsMinter implements Sts, AutoCloseable {
                         AwsRetryStrategy.standardRetryStrategy().toBuilder()
                             .maxAttempts(MAX_ATTEMPTS)
                             .build())
-                    .apiCallTimeout(Duration.ofSeconds(60))
+                    .apiCallTimeout(StsSettings.API_CALL_TIMEOUT)
                     .build());
     settings.endpointOverride().ifPresent(builder::endpointOverride);
     return builder.build();

@@ -2,6 +2,7 @@ package dev.keyshell.aws;
 
 import dev.keyshell.core.Env;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.profiles.ProfileFile;
 
@@ -16,6 +17,12 @@ public record StsSettings(
     String region,
     Optional<URI> endpointOverride,
     String user) {
+
+  /**
+   * The whole of one STS call, retries and the response body included (the SDK's {@code
+   * apiCallTimeout}): a server that trickles its answer is cut off here.
+   */
+  public static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(60);
 
   /** The region STS is called in when neither the profile nor the environment names one. */
   public static final String DEFAULT_REGION = "us-east-1";
@@ -32,12 +39,27 @@ public record StsSettings(
   public static StsSettings of(
       Env env, ProfileFile profileFile, ProfileChain chain, Optional<String> region) {
     String user = env.get("USER").or(() -> env.get("LOGNAME")).orElse("user");
+    // Checked here, before a minter exists: an MFA code is computed only when a request is made.
+    StsEndpoint.configured(env, profileFile, chain.selectedProfile());
+    String checkedRegion =
+        region.isEmpty()
+            ? DEFAULT_REGION
+            : StsEndpoint.checkRegion(region.get(), regionSource(env, chain, region.get()));
     return new StsSettings(
-        profileFile,
-        chain.selectedProfile(),
-        region.orElse(DEFAULT_REGION),
-        Optional.empty(),
-        user);
+        profileFile, chain.selectedProfile(), checkedRegion, Optional.empty(), user);
+  }
+
+  private static String regionSource(Env env, ProfileChain chain, String region) {
+    if (env.get("AWS_REGION").isPresent()) {
+      return "from AWS_REGION";
+    }
+    if (env.get("AWS_DEFAULT_REGION").isPresent()) {
+      return "from AWS_DEFAULT_REGION";
+    }
+    if (chain.region().filter(region::equals).isPresent()) {
+      return "from the profile's region";
+    }
+    return "from the item's Default Region";
   }
 
   /**

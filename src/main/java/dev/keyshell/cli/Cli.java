@@ -1,5 +1,6 @@
 package dev.keyshell.cli;
 
+import dev.keyshell.core.Display;
 import dev.keyshell.core.Env;
 import dev.keyshell.core.ExitCode;
 import dev.keyshell.core.IoFailures;
@@ -74,9 +75,9 @@ public final class Cli {
       e = io.get();
     }
     if (e instanceof KeyshellException ke) {
-      err.println("keyshell: " + ke.getMessage());
+      err.println("keyshell: " + Display.controls(ke.getMessage()));
       if (ke.hint() != null) {
-        err.println("hint: " + ke.hint());
+        err.println("hint: " + Display.controls(ke.hint()));
       }
       if (debug) {
         e.printStackTrace(err);

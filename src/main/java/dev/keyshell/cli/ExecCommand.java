@@ -1,6 +1,9 @@
 package dev.keyshell.cli;
 
+import dev.keyshell.plugin.Plugins;
 import dev.keyshell.provision.Provisioner;
+import dev.keyshell.scope.ScopeLocator;
+import dev.keyshell.scope.UntrustedWarning;
 import dev.keyshell.server.CredentialServer;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +50,7 @@ public final class ExecCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    UntrustedWarning.print(new ScopeLocator(ctx.env, ctx.dirs).all(Plugins.AWS.name()), ctx.err);
     Provisioner p = Provisioner.create(ctx.env, ctx.dirs, ctx.stores(), ctx.prompter(), ctx.err);
     if (server) {
       return new CredentialServer(ctx.env, () -> p.provision(profile), ctx.err).exec(command);

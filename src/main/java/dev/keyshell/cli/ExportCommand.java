@@ -3,6 +3,8 @@ package dev.keyshell.cli;
 import dev.keyshell.core.KeyshellException;
 import dev.keyshell.provision.CredentialFormat;
 import dev.keyshell.provision.Provisioner;
+import dev.keyshell.scope.ScopeLocator;
+import dev.keyshell.scope.UntrustedWarning;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,6 +44,7 @@ public final class ExportCommand implements Callable<Integer> {
     if (!format.equals("env") && !format.equals("json")) {
       throw KeyshellException.usage("unknown format '" + format + "'", "use --format env or json");
     }
+    UntrustedWarning.print(new ScopeLocator(ctx.env, ctx.dirs).all("aws"), ctx.err);
     var minted =
         Provisioner.create(ctx.env, ctx.dirs, ctx.stores(), ctx.prompter(), ctx.err)
             .provision(profile);

@@ -1,5 +1,6 @@
 package dev.keyshell.cli;
 
+import dev.keyshell.core.Display;
 import dev.keyshell.core.KeyshellException;
 import dev.keyshell.plugin.Plugins;
 import dev.keyshell.scope.ScopeLocator;
@@ -56,7 +57,7 @@ public final class PluginClearCommand implements Callable<Integer> {
             "clear asks for confirmation, and there is no terminal", "pass --force");
       }
       for (var f : targets) {
-        ctx.err.println("  " + f.scope().id() + ": " + f.path());
+        ctx.err.println("  " + f.scope().id() + ": " + Display.controls(f.path().toString()));
       }
       String answer =
           ctx.prompter()
@@ -71,7 +72,12 @@ public final class PluginClearCommand implements Callable<Integer> {
     ScopeWriter writer = new ScopeWriter(ctx.env, ctx.dirs);
     for (var f : targets) {
       writer.delete(f.path());
-      ctx.err.println("keyshell: removed the " + f.scope().id() + " default (" + f.path() + ")");
+      ctx.err.println(
+          "keyshell: removed the "
+              + f.scope().id()
+              + " default ("
+              + Display.controls(f.path().toString())
+              + ")");
     }
     return 0;
   }

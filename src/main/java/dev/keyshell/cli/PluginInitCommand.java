@@ -1,5 +1,6 @@
 package dev.keyshell.cli;
 
+import dev.keyshell.core.Dirs;
 import dev.keyshell.core.Env;
 import dev.keyshell.core.KeyshellException;
 import dev.keyshell.item.StoreKind;
@@ -131,6 +132,8 @@ public final class PluginInitCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Plugins.require(plugin);
+    // A forged KEYSHELL_SESSION is refused before anything is imported (see Dirs.checkSession).
+    ctx.env.get("KEYSHELL_SESSION").ifPresent(Dirs::checkSession);
     if (importProfile != null && importEnv) {
       throw KeyshellException.usage(
           "--import-profile and --import-env exclude each other", "choose one source of keys");

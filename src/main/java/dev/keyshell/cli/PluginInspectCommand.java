@@ -3,7 +3,9 @@ package dev.keyshell.cli;
 import dev.keyshell.aws.AwsConfigFiles;
 import dev.keyshell.aws.ProfileChain;
 import dev.keyshell.aws.ProfileChainResolver;
+import dev.keyshell.core.Display;
 import dev.keyshell.core.KeyshellException;
+import dev.keyshell.core.ShellQuote;
 import dev.keyshell.item.AwsKeys;
 import dev.keyshell.plugin.Plugins;
 import dev.keyshell.provision.CredentialChoice;
@@ -98,9 +100,10 @@ public final class PluginInspectCommand implements Callable<Integer> {
         "Shell:    "
             + (sourced
                 ? "plugins.sh is sourced in this shell (session "
-                    + ctx.env.get("KEYSHELL_SESSION").orElse("?")
+                    + Display.text(ctx.env.get("KEYSHELL_SESSION").orElse("?"))
                     + ")"
-                : "plugins.sh is NOT sourced in this shell; run: source " + ctx.dirs.pluginsSh()));
+                : "plugins.sh is NOT sourced in this shell; run: source "
+                    + ShellQuote.quote(ctx.dirs.pluginsSh().toString())));
     ScopeLocator locator = new ScopeLocator(ctx.env, ctx.dirs);
     List<ScopeLocator.Found> found = locator.all(Plugins.AWS.name());
     out.println();
@@ -114,12 +117,12 @@ public final class PluginInspectCommand implements Callable<Integer> {
       }
       out.println(
           label
-              + f.get().path()
+              + Display.controls(f.get().path().toString())
               + (f.get().trusted() ? "" : "  [ignored: not trusted; keyshell plugin trust]"));
       for (CredentialRef r : ScopeFile.parse(f.get().bytes(), f.get().path())) {
         out.println(
             "          "
-                + (r.isDefault() ? "default" : "profile " + r.profile())
+                + (r.isDefault() ? "default" : "profile " + Display.text(r.profile()))
                 + ": "
                 + r.describe());
       }
@@ -136,9 +139,9 @@ public final class PluginInspectCommand implements Callable<Integer> {
     for (String profile : profiles) {
       out.println(
           "  "
-              + String.format("%-" + width + "s", profile)
+              + String.format("%-" + width + "s", Display.text(profile))
               + "  "
-              + serving(profile, resolver, entries, files));
+              + Display.text(serving(profile, resolver, entries, files)));
     }
     out.println();
     if (entries.isEmpty()) {

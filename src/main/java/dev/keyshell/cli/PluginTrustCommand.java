@@ -1,5 +1,6 @@
 package dev.keyshell.cli;
 
+import dev.keyshell.core.Display;
 import dev.keyshell.scope.ScopeWriter;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ public final class PluginTrustCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Path target = dir == null ? ctx.env.cwd() : ctx.env.cwd().resolve(dir);
     Path file = new ScopeWriter(ctx.env, ctx.dirs).trustDirectory(target);
-    ctx.err.println("keyshell: trusted " + file);
+    ctx.err.println("keyshell: trusted " + Display.controls(file.toString()));
     return 0;
   }
 }

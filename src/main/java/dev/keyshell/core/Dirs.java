@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 /** Where keyshell keeps its files, per DESIGN.md "Files". */
 public record Dirs(Path config, Path data, Path cache, Path runtime) {
+  private static final int SESSION_LENGTH = 24;
 
   // Plain conditionals rather than Optional chains: this runs on the warm path of every aws.
   public static Dirs of(Env env) {
@@ -53,8 +54,35 @@ public record Dirs(Path config, Path data, Path cache, Path runtime) {
     return config.resolve("plugins").resolve(plugin + ".json");
   }
 
-  /** The session default: {@code <runtime>/sessions/<session>/<plugin>.json}. */
+  /**
+   * The session default: {@code <runtime>/sessions/<session>/<plugin>.json}.
+   *
+   * @throws KeyshellException when {@code session} is not an id {@code plugins.sh} makes
+   */
   public Path sessionScope(String session, String plugin) {
-    return runtime.resolve("sessions").resolve(session).resolve(plugin + ".json");
+    return runtime.resolve("sessions").resolve(checkSession(session)).resolve(plugin + ".json");
+  }
+
+  /**
+   * {@code session} when it has the one form plugins.sh and plugins.fish give {@code
+   * KEYSHELL_SESSION} (12 random bytes from {@code od -tx1}: 24 lowercase hex digits). Anything
+   * else, such as {@code ../../tmp/evil}, would make the session scope a path of the caller's
+   * choosing: read as trusted, written or deleted outside the runtime directory.
+   */
+  public static String checkSession(String session) {
+    if (session.length() == SESSION_LENGTH) {
+      boolean hex = true;
+      for (int i = 0; i < SESSION_LENGTH && hex; i++) {
+        char c = session.charAt(i);
+        hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+      }
+      if (hex) {
+        return session;
+      }
+    }
+    throw new KeyshellException(
+        "KEYSHELL_SESSION is not a session id that keyshell made: " + Display.text(session),
+        "run: unset KEYSHELL_SESSION; a new terminal (or sourcing plugins.sh again) sets a fresh"
+            + " one");
   }
 }

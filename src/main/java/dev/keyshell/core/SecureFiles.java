@@ -77,14 +77,21 @@ public final class SecureFiles {
               || perms.contains(PosixFilePermission.GROUP_WRITE)
               || perms.contains(PosixFilePermission.OTHERS_READ)
               || perms.contains(PosixFilePermission.OTHERS_WRITE);
-      if (open || !owner.equals(Posix.uid())) {
+      if (!owner.equals(Posix.uid())) {
+        // chmod cannot fix this, and the owner may be the one who planted it.
+        throw new KeyshellException(
+            Display.controls(path.toString()) + " belongs to another user (uid " + owner + ")",
+            "keyshell uses only files of its own: have it removed (by its owner or root), then"
+                + " run again");
+      }
+      if (open) {
         String mode = Files.isDirectory(path) ? "700" : "600";
         throw new KeyshellException(
-            path
+            Display.controls(path.toString())
                 + " is readable or writable by others ("
                 + PosixFilePermissions.toString(perms)
                 + ")",
-            "run: chmod " + mode + " '" + path + "'");
+            "run: chmod " + mode + " " + ShellQuote.quote(path.toString()));
       }
     } catch (NoSuchFileException e) {
       // nothing to check

@@ -1,5 +1,6 @@
 package dev.keyshell.item;
 
+import dev.keyshell.core.Display;
 import dev.keyshell.core.KeyshellException;
 import java.util.Optional;
 
@@ -47,7 +48,10 @@ public record AwsKeys(
 
   private static KeyshellException missing(Item item, String label) {
     return new KeyshellException(
-        "item '" + item.title() + "' has no '" + label + "' field",
+        (item.title() == null ? "the item" : "item '" + Display.text(item.title()) + "'")
+            + " has no '"
+            + label
+            + "' field",
         "add the field to the item, or run: keyshell plugin init aws");
   }
 

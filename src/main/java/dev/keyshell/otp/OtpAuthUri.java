@@ -68,8 +68,8 @@ public record OtpAuthUri(
         account,
         secret,
         query.getOrDefault("algorithm", "SHA1").toUpperCase(Locale.ROOT),
-        Math.toIntExact(number(query.getOrDefault("digits", "6"), "digits")),
-        Math.toIntExact(number(query.getOrDefault("period", "30"), "period")),
+        small(query.getOrDefault("digits", "6"), "digits"),
+        small(query.getOrDefault("period", "30"), "period"),
         counter);
   }
 
@@ -90,7 +90,20 @@ public record OtpAuthUri(
 
   private static String decode(String s) {
     // Not form encoding: a '+' in a key URI is a literal plus, not a space.
-    return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    try {
+      return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw invalid("it holds a malformed %-escape");
+    }
+  }
+
+  /** A digits or period value: a small number, never one that overflows what reads it. */
+  private static int small(String value, String name) {
+    long n = number(value, name);
+    if (n < 1 || n > 3600) {
+      throw invalid("its " + name + " parameter (" + n + ") is out of range");
+    }
+    return (int) n;
   }
 
   private static long number(String value, String name) {

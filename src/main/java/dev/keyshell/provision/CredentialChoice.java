@@ -4,6 +4,7 @@ import dev.keyshell.aws.ProfileChain;
 import dev.keyshell.aws.ProfileChainResolver;
 import dev.keyshell.aws.RootSource;
 import dev.keyshell.core.KeyshellException;
+import dev.keyshell.core.ShellQuote;
 import dev.keyshell.core.Suggestions;
 import dev.keyshell.scope.ScopeEntries;
 import java.util.ArrayList;
@@ -111,7 +112,7 @@ public final class CredentialChoice {
             + root
             + "' here: the scopes map other profiles only, and have no default",
         "run: keyshell plugin init aws --import-profile "
-            + root
+            + ShellQuote.quote(root)
             + " (or --item REF for an item you already have)");
   }
 
@@ -124,7 +125,7 @@ public final class CredentialChoice {
             + ", and no keyshell credential is set up for it"
             + (root.equals(profile) ? "" : " (it is the source of '" + profile + "')"),
         "import it: keyshell plugin init aws --import-profile "
-            + root
+            + ShellQuote.quote(root)
             + " --remove-plaintext; or run it without keyshell: command aws ...");
   }
 

@@ -70,6 +70,11 @@ public final class FastExport {
     String profile = SelectedProfile.of(Optional.ofNullable(flags[0]), env);
     Dirs dirs = PrivateDirs.verify(Dirs.of(env), env, null);
     List<ScopeLocator.Found> found = new ScopeLocator(env, dirs).all(Plugins.AWS.name());
+    for (ScopeLocator.Found f : found) {
+      if (!f.trusted()) {
+        return false; // an ignored directory default deserves the warning the full command prints
+      }
+    }
     SessionCache warm = new SessionCache(dirs.cache(), "warm", new CacheKey(dirs.runtime()));
     Optional<CachedSession> hit = warm.get(WarmKey.of(env, profile, found), Instant.now());
     if (hit.isEmpty()) {

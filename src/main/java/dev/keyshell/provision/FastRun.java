@@ -4,6 +4,7 @@ import dev.keyshell.cache.CacheKey;
 import dev.keyshell.cache.CachedSession;
 import dev.keyshell.cache.SessionCache;
 import dev.keyshell.core.Dirs;
+import dev.keyshell.core.Display;
 import dev.keyshell.core.Env;
 import dev.keyshell.core.ExitCode;
 import dev.keyshell.core.FullJitNeeded;
@@ -12,6 +13,7 @@ import dev.keyshell.core.PrivateDirs;
 import dev.keyshell.plugin.Plugin;
 import dev.keyshell.plugin.Plugins;
 import dev.keyshell.scope.ScopeLocator;
+import dev.keyshell.scope.UntrustedWarning;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -68,7 +70,7 @@ public final class FastRun {
       String profile = SelectedProfile.of(aws.profile(), env);
       Dirs dirs = PrivateDirs.verify(Dirs.of(env), env, err);
       List<ScopeLocator.Found> found = new ScopeLocator(env, dirs).all(plugin.name());
-      warnUntrusted(found, err);
+      UntrustedWarning.print(found, err);
       // Only a profile keyshell served before, with these very files and scopes, is in the index
       // (an IAM Identity Center profile may be there with no scope at all).
       String key = WarmKey.of(env, profile, found);
@@ -128,26 +130,10 @@ public final class FastRun {
     return ChildRunner.run(command, vars);
   }
 
-  private static void warnUntrusted(List<ScopeLocator.Found> found, PrintStream err) {
-    for (ScopeLocator.Found f : found) {
-      if (!f.trusted()) {
-        err.println(
-            "keyshell: ignoring "
-                + f.path()
-                + ": it was not set up by keyshell on this machine"
-                + " (or changed since)");
-        err.println(
-            "hint: if you trust it, run: keyshell plugin trust '"
-                + f.path().getParent().getParent().getParent()
-                + "'");
-      }
-    }
-  }
-
   static int report(KeyshellException e, Env env, PrintStream err) {
-    err.println("keyshell: " + e.getMessage());
+    err.println("keyshell: " + Display.controls(e.getMessage()));
     if (e.hint() != null) {
-      err.println("hint: " + e.hint());
+      err.println("hint: " + Display.controls(e.hint()));
     }
     if (env.get("KEYSHELL_DEBUG").isPresent()) {
       e.printStackTrace(err);

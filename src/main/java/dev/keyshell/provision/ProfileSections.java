@@ -1,10 +1,10 @@
 package dev.keyshell.provision;
 
 import dev.keyshell.core.AwsFiles;
+import dev.keyshell.core.BoundedFiles;
 import dev.keyshell.core.Env;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -25,7 +25,7 @@ final class ProfileSections {
   private static boolean has(Path file, String profile, boolean config) {
     String text;
     try {
-      text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+      text = new String(BoundedFiles.read(file, BoundedFiles.CONFIG_MAX), StandardCharsets.UTF_8);
     } catch (IOException e) {
       return false;
     }

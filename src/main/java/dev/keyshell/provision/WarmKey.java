@@ -2,11 +2,11 @@ package dev.keyshell.provision;
 
 import dev.keyshell.cache.SessionCache;
 import dev.keyshell.core.AwsFiles;
+import dev.keyshell.core.BoundedFiles;
 import dev.keyshell.core.Env;
 import dev.keyshell.scope.ScopeLocator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -56,7 +56,9 @@ public final class WarmKey {
 
   private static String file(Path p) {
     try {
-      return p + "\u0000" + new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1);
+      return p
+          + "\u0000"
+          + new String(BoundedFiles.read(p, BoundedFiles.CONFIG_MAX), StandardCharsets.ISO_8859_1);
     } catch (IOException e) {
       return p + "\u0000<absent>";
     }

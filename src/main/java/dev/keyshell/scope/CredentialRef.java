@@ -1,5 +1,6 @@
 package dev.keyshell.scope;
 
+import dev.keyshell.core.Display;
 import dev.keyshell.item.ItemRef;
 import dev.keyshell.item.StoreKind;
 import dev.keyshell.plugin.Plugins;
@@ -29,9 +30,9 @@ public record CredentialRef(
   public String describe() {
     StoreKind store = item.store();
     return "'"
-        + title
+        + Display.text(title)
         + "'"
-        + (vaultName == null ? "" : " in vault '" + vaultName + "'")
+        + (vaultName == null ? "" : " in vault '" + Display.text(vaultName) + "'")
         + " ("
         + store.id()
         + ")";

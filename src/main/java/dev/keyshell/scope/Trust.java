@@ -1,6 +1,8 @@
 package dev.keyshell.scope;
 
 import dev.keyshell.core.Dirs;
+import dev.keyshell.core.Display;
+import dev.keyshell.core.KeyshellException;
 import dev.keyshell.core.SecureFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -18,9 +21,15 @@ import java.util.List;
  * the exact content they had then. A file that arrives another way (a cloned repository) or changes
  * afterwards is ignored until confirmed, as direnv does with {@code .envrc}.
  *
- * <p>Kept in {@code <config>/trusted-directories}: one {@code <sha256 of content> <path>} a line.
+ * <p>Kept in {@code <config>/trusted-directories}: the line {@value #HEADER}, then one {@code
+ * <sha256 of content> <base64url of the path>} a line, so no path (a newline in a directory name)
+ * can add a line of its own. A file without the header is the first format ({@code <sha256>
+ * <path>}), where a path could do just that: none of its entries is trusted, and the next {@code
+ * trust} replaces it.
  */
 public final class Trust {
+  static final String HEADER = "keyshell trusted-directories 2";
+
   private final Path file;
 
   public Trust(Dirs dirs) {
@@ -30,43 +39,56 @@ public final class Trust {
   public boolean isTrusted(Path scopeFile, byte[] content) {
     String line = entry(scopeFile, content);
     try {
-      for (String l : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-        if (l.equals(line)) {
-          return true;
-        }
-      }
-      return false;
+      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      return !lines.isEmpty() && lines.get(0).equals(HEADER) && lines.contains(line);
     } catch (IOException e) {
       return false;
     }
   }
 
-  /** Records {@code content} as trusted for {@code scopeFile}, replacing an older entry. */
+  /**
+   * Records {@code content} as trusted for {@code scopeFile}, replacing an older entry.
+   *
+   * @throws KeyshellException when the path holds a control character
+   */
   public void trust(Path scopeFile, byte[] content) throws IOException {
+    String path = scopeFile.toAbsolutePath().normalize().toString();
+    if (Display.hasControls(path)) {
+      throw new KeyshellException(
+          "will not trust " + Display.controls(path) + ": its path holds control characters",
+          "a directory name with a newline or an escape sequence is a trick, not a project;"
+              + " rename the directory if it is yours");
+    }
     try (SecureFiles.Lock lock = SecureFiles.lock(lockFile())) {
-      List<String> lines = new ArrayList<>(withoutPath(scopeFile));
+      List<String> lines = withoutPath(scopeFile);
       lines.add(entry(scopeFile, content));
-      SecureFiles.writeAtomically(
-          file, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+      write(lines);
     }
   }
 
   /** Forgets {@code scopeFile}. */
   public void forget(Path scopeFile) throws IOException {
     try (SecureFiles.Lock lock = SecureFiles.lock(lockFile())) {
-      List<String> lines = withoutPath(scopeFile);
-      SecureFiles.writeAtomically(
-          file,
-          (lines.isEmpty() ? "" : String.join("\n", lines) + "\n")
-              .getBytes(StandardCharsets.UTF_8));
+      write(withoutPath(scopeFile));
     }
   }
 
+  private void write(List<String> entries) throws IOException {
+    StringBuilder b = new StringBuilder(HEADER).append('\n');
+    entries.forEach(e -> b.append(e).append('\n'));
+    SecureFiles.writeAtomically(file, b.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The current entries except {@code scopeFile}'s; none from a file in the first format. */
   private List<String> withoutPath(Path scopeFile) throws IOException {
-    String suffix = " " + scopeFile.toAbsolutePath().normalize();
+    String suffix = " " + encode(scopeFile);
     List<String> kept = new ArrayList<>();
     try {
-      for (String l : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
+        return kept;
+      }
+      for (String l : lines.subList(1, lines.size())) {
         if (!l.isBlank() && !l.endsWith(suffix)) {
           kept.add(l);
         }
@@ -82,7 +104,14 @@ public final class Trust {
   }
 
   private static String entry(Path scopeFile, byte[] content) {
-    return sha256(content) + " " + scopeFile.toAbsolutePath().normalize();
+    return sha256(content) + " " + encode(scopeFile);
+  }
+
+  private static String encode(Path scopeFile) {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(
+            scopeFile.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
   }
 
   static String sha256(byte[] content) {

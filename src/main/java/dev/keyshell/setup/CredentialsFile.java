@@ -1,5 +1,6 @@
 package dev.keyshell.setup;
 
+import dev.keyshell.core.BoundedFiles;
 import dev.keyshell.core.Env;
 import dev.keyshell.core.KeyshellException;
 import dev.keyshell.core.SecureFiles;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,9 @@ public final class CredentialsFile {
   private final CredentialsParser.Parsed parsed;
 
   /** Parses {@code bytes}, the content of {@code path}; a malformed file is refused. */
+  /** Shorter values are not looked for in comments: a secret key is 40 characters. */
+  private static final int MIN_SECRET = 16;
+
   public CredentialsFile(Path path, byte[] bytes) {
     this.path = path;
     this.bytes = bytes.clone();
@@ -53,7 +58,7 @@ public final class CredentialsFile {
   /** Reads and parses the file at {@code path}. Its permissions are the user's: not judged here. */
   public static CredentialsFile load(Path path) {
     try {
-      return new CredentialsFile(path, Files.readAllBytes(path));
+      return new CredentialsFile(path, BoundedFiles.read(path, BoundedFiles.CONFIG_MAX));
     } catch (NoSuchFileException e) {
       throw new KeyshellException(
           "there is no AWS credentials file at " + path,
@@ -107,12 +112,18 @@ public final class CredentialsFile {
    * The file without {@code profile}'s key lines ({@code aws_access_key_id}, {@code
    * aws_secret_access_key}, {@code aws_session_token}, {@code aws_security_token}, with their
    * continuation lines and line endings), in every section of that name. A section left with no
-   * settings loses its header; if it holds no comment either, its blank lines go too. Every other
-   * byte stays as it was.
+   * settings loses its header; if it holds no comment either, its blank lines go too. A comment
+   * line that holds the profile's secret key or session token goes too, so "removed" is true. Every
+   * other byte stays as it was.
    */
   public byte[] withoutKeys(String profile) {
     profileOrThrow(profile);
-    byte[] result = KeyLineRemoval.remove(bytes, parsed.lines(), profile, KEY_LINES);
+    Map<String, String> props = parsed.profiles().get(profile);
+    Set<String> secrets = new HashSet<>();
+    for (String key : List.of(SECRET_ACCESS_KEY, SESSION_TOKEN, SECURITY_TOKEN)) {
+      value(props, key).filter(v -> v.length() >= MIN_SECRET).ifPresent(secrets::add);
+    }
+    byte[] result = KeyLineRemoval.remove(bytes, parsed.lines(), profile, KEY_LINES, secrets);
     checkOnlyKeysRemoved(profile, result);
     return result;
   }

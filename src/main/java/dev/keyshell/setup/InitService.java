@@ -1,6 +1,7 @@
 package dev.keyshell.setup;
 
 import dev.keyshell.core.Dirs;
+import dev.keyshell.core.Display;
 import dev.keyshell.core.Env;
 import dev.keyshell.core.KeyshellException;
 import dev.keyshell.core.Prompter;
@@ -234,7 +235,7 @@ public final class InitService {
   }
 
   private void say(String line) {
-    err.println(line);
+    err.println(Display.controls(line));
     err.flush();
   }
 }

@@ -2,6 +2,7 @@ package dev.keyshell.setup;
 
 import dev.keyshell.setup.CredentialsLine.Kind;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,16 +17,23 @@ final class KeyLineRemoval {
   /**
    * {@code bytes} without the lines of {@code profile} whose property is one of {@code keys} (with
    * their continuations), in every section of that name. A section left with no settings loses its
-   * header; if it holds no comment line either, it goes whole, blank lines included.
+   * header; if it holds no comment line either, it goes whole, blank lines included. A comment line
+   * anywhere that holds one of {@code secrets} (a commented-out copy of the key) goes too.
    */
   static byte[] remove(
-      byte[] bytes, List<CredentialsLine> lines, String profile, Set<String> keys) {
+      byte[] bytes,
+      List<CredentialsLine> lines,
+      String profile,
+      Set<String> keys,
+      Set<String> secrets) {
     Set<CredentialsLine> drop = new HashSet<>();
     Set<Integer> touched = new HashSet<>();
     for (CredentialsLine line : lines) {
       if (profile.equals(line.profile()) && line.key() != null && keys.contains(line.key())) {
         drop.add(line);
         touched.add(line.block());
+      } else if (line.kind() == Kind.COMMENT && holdsAny(bytes, line, secrets)) {
+        drop.add(line); // "# old: aws_secret_access_key = ..." would keep the secret on disk
       }
     }
     for (int block : touched) {
@@ -48,5 +56,16 @@ final class KeyLineRemoval {
       }
     }
     return out.toByteArray();
+  }
+
+  private static boolean holdsAny(byte[] bytes, CredentialsLine line, Set<String> secrets) {
+    String text =
+        new String(bytes, line.start(), line.end() - line.start(), StandardCharsets.UTF_8);
+    for (String secret : secrets) {
+      if (!secret.isEmpty() && text.contains(secret)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -41,6 +41,8 @@ final class ConnectStandIn implements AutoCloseable {
   private final ArrayNode vaults;
   private final Map<String, ObjectNode> items = Collections.synchronizedMap(new LinkedHashMap<>());
   private volatile int failWith;
+  private volatile String failMessage = "stand-in told to fail";
+  private volatile boolean trickle;
   private volatile String totp;
   private int created;
 
@@ -80,6 +82,17 @@ final class ConnectStandIn implements AutoCloseable {
   }
 
   /** Every later request fails with this status (0: serve normally). */
+  /** Every answer from now on: status and headers at once, then the body one byte a second. */
+  void trickle() {
+    this.trickle = true;
+  }
+
+  /** Fail every request with {@code status} and this {@code message} (a hostile one, say). */
+  void failWith(int status, String message) {
+    this.failMessage = message;
+    this.failWith = status;
+  }
+
   void failWith(int status) {
     this.failWith = status;
   }
@@ -111,7 +124,7 @@ final class ConnectStandIn implements AutoCloseable {
       log.add(new Request(line, ex.getRequestHeaders().getFirst("Authorization")));
       byte[] body = ex.getRequestBody().readAllBytes();
       if (failWith != 0) {
-        error(ex, failWith, "stand-in told to fail");
+        error(ex, failWith, failMessage);
         return;
       }
       if (!("Bearer " + TOKEN).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
@@ -226,6 +239,19 @@ final class ConnectStandIn implements AutoCloseable {
     byte[] bytes = json.writeValueAsBytes(body);
     ex.getResponseHeaders().set("Content-Type", "application/json");
     ex.sendResponseHeaders(status, bytes.length);
+    if (trickle) {
+      for (byte b : bytes) {
+        ex.getResponseBody().write(b);
+        ex.getResponseBody().flush();
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+      return;
+    }
     ex.getResponseBody().write(bytes);
   }
 }

@@ -237,7 +237,7 @@ class TrustIT {
     Sandbox.Result r = wrapped("aws --profile bob sts get-caller-identity" + endpoint());
     assertEquals(1, r.exit(), r.toString());
     assertTrue(r.err().contains("'bob' still has its own keys in"), r.toString());
-    assertTrue(r.err().contains("keyshell plugin init aws --import-profile bob"), r.toString());
+    assertTrue(r.err().contains("keyshell plugin init aws --import-profile 'bob'"), r.toString());
     assertTrue(r.err().contains("command aws"), r.toString());
     assertEquals(List.of(), sts.calls());
   }

@@ -80,6 +80,48 @@ class ProcessRunnerTest {
   }
 
   @Test
+  void endless_stdout_is_refused_and_the_child_killed_instead_of_filling_the_heap()
+      throws Exception {
+    long start = System.nanoTime();
+    ProcessResult r = new ProcessRunner().run(List.of(BASH, "-c", "yes"), Map.of(), null, BOUND);
+
+    assertTrue(r.tooMuchOutput(), r.toString());
+    assertFalse(r.ok());
+    assertEquals(0, r.stdout().length);
+    assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 15);
+  }
+
+  @Test
+  void a_flood_on_stderr_is_cut_and_does_not_block_the_child() throws Exception {
+    ProcessResult r =
+        new ProcessRunner()
+            .run(
+                List.of(BASH, "-c", "head -c 10000000 /dev/zero >&2; echo done"),
+                Map.of("PATH", "/usr/bin:/bin"),
+                null,
+                BOUND);
+
+    assertTrue(r.ok(), r.toString());
+    assertEquals("done\n", r.stdoutText());
+    assertTrue(r.stderr().length() <= 64 << 10, "stderr kept: " + r.stderr().length());
+  }
+
+  @Test
+  void a_grandchild_holding_the_pipes_open_delays_the_result_by_the_drain_time_at_most()
+      throws Exception {
+    long start = System.nanoTime();
+    new ProcessRunner()
+        .run(
+            List.of(BASH, "-c", "sleep 30 & echo started"),
+            Map.of("PATH", "/usr/bin:/bin"),
+            null,
+            Duration.ofSeconds(1));
+
+    long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+    assertTrue(seconds < 8, "took " + seconds + " s");
+  }
+
+  @Test
   void finds_an_executable_only_on_the_path_it_is_given() throws Exception {
     Path bin = Files.createDirectories(tmp.resolve("bin"));
     Path tool = Files.writeString(bin.resolve("tool"), "#!/bin/sh\n");

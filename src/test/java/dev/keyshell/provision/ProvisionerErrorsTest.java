@@ -87,7 +87,7 @@ class ProvisionerErrorsTest {
     assertTrue(
         e.getMessage().contains("no keyshell credential serves AWS profile 'default'"),
         e.getMessage());
-    assertTrue(e.hint().contains("keyshell plugin init aws --import-profile default"), e.hint());
+    assertTrue(e.hint().contains("keyshell plugin init aws --import-profile 'default'"), e.hint());
     assertEquals(0, world.calls().size());
   }
 

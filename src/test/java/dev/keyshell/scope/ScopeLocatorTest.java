@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ScopeLocatorTest {
+  private static final String S1 = "5e55105e55105e55105e5510"; // as plugins.sh makes them
+
   @TempDir Path tmp;
 
   private Env env(Path cwd, String session) {
@@ -45,8 +47,8 @@ class ScopeLocatorTest {
   @Test
   void session_beats_the_nearest_directory_which_beats_global() throws Exception {
     Path project = Files.createDirectories(tmp.resolve("work/project/sub/deeper"));
-    Env inDeeper = env(project, "s1");
-    Env inProject = env(tmp.resolve("work/project"), "s1");
+    Env inDeeper = env(project, S1);
+    Env inProject = env(tmp.resolve("work/project"), S1);
 
     new ScopeWriter(inDeeper, Dirs.of(inDeeper)).record(Scope.GLOBAL, ref("g"), null);
     assertEquals(Scope.GLOBAL, winner(inDeeper));
@@ -54,11 +56,11 @@ class ScopeLocatorTest {
     new ScopeWriter(inProject, Dirs.of(inProject)).record(Scope.DIRECTORY, ref("d"), null);
     assertEquals(
         Scope.DIRECTORY, winner(inDeeper), "a parent directory's default applies below it");
-    assertEquals(Scope.GLOBAL, winner(env(tmp.resolve("work"), "s1")), "but not above it");
+    assertEquals(Scope.GLOBAL, winner(env(tmp.resolve("work"), S1)), "but not above it");
 
     new ScopeWriter(inDeeper, Dirs.of(inDeeper)).record(Scope.SESSION, ref("s"), null);
     assertEquals(Scope.SESSION, winner(inDeeper));
-    assertEquals(Scope.DIRECTORY, winner(env(project, "another-terminal")));
+    assertEquals(Scope.DIRECTORY, winner(env(project, "0123456789abcdef01234567")));
   }
 
   @Test
@@ -136,7 +138,7 @@ class ScopeLocatorTest {
 
   @Test
   void scope_files_hold_references_only_and_are_private() throws Exception {
-    Env env = env(tmp, "s1");
+    Env env = env(tmp, S1);
     Path file = new ScopeWriter(env, Dirs.of(env)).record(Scope.SESSION, ref("abc"), null).file();
 
     JsonNode written = new ObjectMapper().readTree(file.toFile());

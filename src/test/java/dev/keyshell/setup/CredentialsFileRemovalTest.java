@@ -51,6 +51,36 @@ class CredentialsFileRemovalTest {
   }
 
   @Test
+  void a_comment_that_holds_the_secret_goes_with_the_keys_and_nothing_else_changes() {
+    String file =
+        "# backup: aws_secret_access_key = "
+            + SECRET
+            + "\r\n"
+            + "[default]\n"
+            + ";old "
+            + SECRET
+            + "\n"
+            + "aws_access_key_id = "
+            + ID
+            + "\n"
+            + "aws_secret_access_key = "
+            + SECRET
+            + "\n"
+            + "region = eu-west-1\n"
+            + "# keep me: "
+            + ID
+            + "\n"
+            + "[other]\n"
+            + "# "
+            + SECRET
+            + " was default's\n"
+            + "x = 1\n";
+    assertEquals(
+        "[default]\nregion = eu-west-1\n# keep me: " + ID + "\n[other]\nx = 1\n",
+        remove(file, "default"));
+  }
+
+  @Test
   void drops_a_section_left_empty_with_its_header_and_blank_lines() {
     String file =
         "[a]\nx = 1\n\n[dev]\naws_access_key_id = "

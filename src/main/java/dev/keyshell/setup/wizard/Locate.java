@@ -1,5 +1,6 @@
 package dev.keyshell.setup.wizard;
 
+import dev.keyshell.core.Display;
 import dev.keyshell.core.Env;
 import dev.keyshell.core.KeyshellException;
 import dev.keyshell.item.AwsKeys;
@@ -101,6 +102,9 @@ final class Locate {
   }
 
   private static String describe(ItemSummary s) {
-    return "'" + s.title() + "'" + (s.vaultName() == null ? "" : " (vault " + s.vaultName() + ")");
+    return "'"
+        + Display.text(s.title())
+        + "'"
+        + (s.vaultName() == null ? "" : " (vault " + Display.text(s.vaultName()) + ")");
   }
 }

@@ -1,6 +1,7 @@
 package dev.keyshell.setup.wizard;
 
 import dev.keyshell.core.AsciiOutput;
+import dev.keyshell.core.Display;
 import dev.keyshell.core.Env;
 import dev.keyshell.core.KeyshellException;
 import java.io.PrintStream;
@@ -47,7 +48,9 @@ public final class TtyQuestions implements Questions, AutoCloseable {
     t.print(
         "? "
             + question
-            + (defaultValue == null || defaultValue.isEmpty() ? "" : " [" + defaultValue + "]")
+            + (defaultValue == null || defaultValue.isEmpty()
+                ? ""
+                : " [" + Display.text(defaultValue) + "]")
             + " ");
     String line = t.readLine().trim();
     return line.isEmpty() ? defaultValue : line;
@@ -81,9 +84,9 @@ public final class TtyQuestions implements Questions, AutoCloseable {
   @Override
   public void say(String line) {
     if (tty != null) {
-      tty.print(line + "\n");
+      tty.print(Display.controls(line) + "\n");
     } else {
-      err.println(line);
+      err.println(Display.controls(line));
       err.flush();
     }
   }

@@ -1,6 +1,7 @@
 package dev.keyshell.store.connect;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.keyshell.core.Display;
 import dev.keyshell.core.KeyshellException;
 import dev.keyshell.store.OnePasswordJson;
 import java.io.IOException;
@@ -12,6 +13,10 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The Connect REST API over the JDK's HTTP client: Bearer token, JSON parsed as a tree, bounded
@@ -20,6 +25,9 @@ import java.time.Duration;
 final class ConnectClient {
   /** Extra attempts for a GET that met a 5xx or a connection error. */
   static final int GET_RETRIES = 2;
+
+  /** The largest answer read: an item is a few KiB, a vault's item list well under this. */
+  static final int MAX_BODY = 8 << 20;
 
   private final URI base;
   private final String host;
@@ -42,10 +50,11 @@ final class ConnectClient {
   /** GETs {@code path} (already encoded); {@code subject} names what a 404 did not find. */
   JsonNode get(String path, String subject) {
     HttpRequest request = request(path).GET().build();
+    long deadline = System.nanoTime() + timeout.toNanos();
     for (int attempt = 0; ; attempt++) {
       boolean last = attempt >= GET_RETRIES;
       try {
-        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = send(request, deadline);
         if (response.statusCode() >= 500 && !last) {
           pause(attempt);
           continue;
@@ -58,9 +67,6 @@ final class ConnectClient {
           throw unreachable(e);
         }
         pause(attempt);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new KeyshellException("interrupted while asking " + host, null, e);
       }
     }
   }
@@ -88,16 +94,50 @@ final class ConnectClient {
             .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes))
             .build();
     try {
-      return body(http.send(request, HttpResponse.BodyHandlers.ofByteArray()), subject);
+      return body(send(request, System.nanoTime() + timeout.toNanos()), subject);
     } catch (HttpTimeoutException e) {
       throw timedOut(e);
     } catch (IOException e) {
       throw unreachable(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new KeyshellException("interrupted while asking " + host, null, e);
     } finally {
       java.util.Arrays.fill(bytes, (byte) 0);
+    }
+  }
+
+  /**
+   * One exchange, body included, ended at {@code deadline} (a {@link System#nanoTime} value): the
+   * request's own timeout stops at the response headers, so a server that trickles its body one
+   * byte a second would otherwise hold keyshell for ever.
+   */
+  private HttpResponse<byte[]> send(HttpRequest request, long deadline) throws IOException {
+    CompletableFuture<HttpResponse<byte[]>> exchange =
+        http.sendAsync(request, info -> BoundedBody.subscriber(MAX_BODY));
+    try {
+      return exchange.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      exchange.cancel(true);
+      throw new HttpTimeoutException("no whole answer in time");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof BoundedBody.TooLarge) {
+        throw new KeyshellException(
+            "the Connect server at "
+                + host
+                + " sent an answer larger than "
+                + (MAX_BODY >> 20)
+                + " MiB",
+            "check that OP_CONNECT_HOST points at a 1Password Connect server");
+      }
+      if (e.getCause() instanceof HttpTimeoutException t) {
+        throw t;
+      }
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException(e.getCause());
+    } catch (InterruptedException e) {
+      exchange.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new KeyshellException("interrupted while asking " + host, null, e);
     }
   }
 
@@ -136,7 +176,7 @@ final class ConnectClient {
   private static String serverMessage(byte[] body) {
     try {
       String message = OnePasswordJson.text(OnePasswordJson.MAPPER.readTree(body), "message");
-      return message == null ? "" : message.strip().replaceAll("\\s+", " ");
+      return message == null ? "" : Display.text(message.strip().replaceAll("\\s+", " "));
     } catch (IOException | RuntimeException e) {
       return "";
     }

@@ -1,5 +1,6 @@
 package dev.keyshell.store.op;
 
+import dev.keyshell.core.Display;
 import dev.keyshell.core.KeyshellException;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +65,7 @@ final class OpErrors {
   /** The first line of op's message, without the {@code [ERROR] date time} prefix. */
   static String message(String stderr) {
     String first = stderr.strip().lines().findFirst().orElse("").strip();
-    return PREFIX.matcher(first).replaceFirst("").strip();
+    return Display.text(PREFIX.matcher(first).replaceFirst("").strip());
   }
 
   private static String candidates(String stderr) {
@@ -72,7 +73,14 @@ final class OpErrors {
     for (String line : stderr.lines().toList()) {
       Matcher m = CANDIDATE.matcher(line.strip());
       if (m.find()) {
-        found.add("'" + m.group(1) + "' in vault " + m.group(2) + " (id " + m.group(3) + ")");
+        found.add(
+            "'"
+                + Display.text(m.group(1))
+                + "' in vault "
+                + Display.text(m.group(2))
+                + " (id "
+                + Display.text(m.group(3))
+                + ")");
       }
     }
     return found.isEmpty() ? "(op listed none)" : String.join(", ", found);

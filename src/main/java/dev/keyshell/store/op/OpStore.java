@@ -233,11 +233,22 @@ public final class OpStore implements Store {
           "op did not answer within " + timeout.toSeconds() + " s and was stopped",
           "approve the 1Password prompt (it may be behind other windows), or check: op whoami");
     }
+    if (result.tooMuchOutput()) {
+      throw new KeyshellException(
+          "op printed more than " + (ProcessRunner.MAX_STDOUT >> 20) + " MiB and was stopped",
+          "check the 1Password CLI with: op --version (keyshell needs v2)");
+    }
     if (result.exitCode() != 0) {
       throw OpErrors.from(result.stderr(), subject);
     }
     try {
-      return OnePasswordJson.MAPPER.readTree(result.stdout());
+      JsonNode tree = OnePasswordJson.MAPPER.readTree(result.stdout());
+      if (tree == null || tree.isMissingNode() || tree.isNull()) {
+        throw new KeyshellException(
+            "op printed nothing for " + subject + " (exit code 0)",
+            "check the 1Password CLI with: op whoami, and op --version (keyshell needs v2)");
+      }
+      return tree;
     } catch (IOException e) {
       // never echo what op printed: it may hold an item's secrets
       throw new KeyshellException(

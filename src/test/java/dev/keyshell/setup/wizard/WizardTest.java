@@ -105,7 +105,7 @@ class WizardTest {
 
   @Test
   void with_a_session_the_session_scope_comes_first_and_recommended() {
-    vars.put("KEYSHELL_SESSION", "abc");
+    vars.put("KEYSHELL_SESSION", "abcabcabcabcabcabcabcabc");
     ScriptedQuestions q = new ScriptedQuestions("", "'default'", "", "n", "", "n", "n");
 
     assertEquals(Scope.SESSION, complete(q, nothing()).scope());
