@@ -30,7 +30,8 @@ class PluginClearCommandTest {
   @BeforeEach
   void setUp() throws Exception {
     project = Files.createDirectories(tmp.resolve("home/project"));
-    keyshell = new CommandHarness(tmp).set("KEYSHELL_SESSION", "s1").in(project);
+    keyshell =
+        new CommandHarness(tmp).set("KEYSHELL_SESSION", "0123456789abcdef01234567").in(project);
   }
 
   private Path record(Scope scope, String item) throws Exception {
