@@ -92,7 +92,9 @@ class DirectoryTrustIT {
     assertTrue(inspect.out().contains("[ignored: not trusted"), inspect.toString());
     Sandbox.Result retrust = in(evil, "plugin trust").ok();
     assertTrue(retrust.err().startsWith("keyshell: trusted "), retrust.toString());
-    assertTrue(in(evil, "plugin inspect").ok().out().contains("[in use]"));
+    String after = in(evil, "plugin inspect").ok().out();
+    assertFalse(after.contains("[ignored"), after);
+    assertTrue(after.contains("from the directory scope"), after);
   }
 
   @Test
