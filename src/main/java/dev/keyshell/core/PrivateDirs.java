@@ -39,7 +39,15 @@ public final class PrivateDirs {
    * nobody else can create it first; returns {@code dirs}.
    */
   public static Dirs verify(Dirs dirs, Env env, PrintStream err) {
-    if (dirs.equals(verified)) {
+    // Field by field, not Dirs.equals: a record's equals bootstraps
+    // java.lang.runtime.ObjectMethods,
+    // about a hundred classes on the warm path (docs/performance.md).
+    Dirs seen = verified;
+    if (seen != null
+        && seen.runtime().equals(dirs.runtime())
+        && seen.config().equals(dirs.config())
+        && seen.cache().equals(dirs.cache())
+        && seen.data().equals(dirs.data())) {
       return dirs;
     }
     runtime(dirs.runtime(), env, err);
