@@ -129,4 +129,27 @@ class SsoChainIT {
             .ok();
     assertEquals(SSO_ARN + "\n", r.out(), r.toString());
   }
+
+  @Test
+  void exec_server_serves_the_sso_role_and_the_role_chained_on_it_to_the_real_cli() {
+    String aws =
+        "/usr/bin/aws sts get-caller-identity --output text --query Arn --endpoint-url "
+            + sts.url();
+    for (String[] c : new String[][] {{"sso-dev", SSO_ARN}, {"sso-admin", ROLE_ARN}}) {
+      Sandbox.Result r =
+          box.keyshell(
+                  null,
+                  "exec",
+                  "--server",
+                  "--profile",
+                  c[0],
+                  "--",
+                  "sh",
+                  "-c",
+                  "env | grep -c '^AWS_ACCESS_KEY_ID=' ; " + aws)
+              .ok();
+      assertEquals("0\n" + c[1] + "\n", r.out(), r.toString());
+    }
+    assertEquals(1, standIn.count("POST", "/device_authorization", 0));
+  }
 }
