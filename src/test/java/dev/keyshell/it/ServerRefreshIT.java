@@ -153,7 +153,7 @@ class ServerRefreshIT {
             + vault
             + " "
             + vault
-            + ".away; "
+            + ".away; sleep 62; "
             + aws
             + "; echo \"exit=$?\"; mv "
             + vault

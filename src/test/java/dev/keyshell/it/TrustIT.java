@@ -192,7 +192,8 @@ class TrustIT {
     // Two inits of the same key at once: one stores it, the other finds it.
     List<String> init = new ArrayList<>(List.of(Sandbox.KEYSHELL.toString()));
     init.addAll(INIT);
-    init.addAll(List.of("--import-profile", "personal", "--scope", "global", "--yes"));
+    init.addAll(
+        List.of("--import-profile", "personal", "--scope", "global", "--keep-plaintext", "--yes"));
     Process first = start(box, init);
     Process second = start(box, init);
     String a = new String(first.getErrorStream().readAllBytes());
