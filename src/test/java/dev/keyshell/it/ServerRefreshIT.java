@@ -169,7 +169,7 @@ class ServerRefreshIT {
       assertTrue(
           r.err()
               .contains(
-                  "keyshell: cannot refresh the credentials (keyshell: there is no local vault yet"),
+                  "keyshell: cannot refresh the credentials (there is no local vault yet"),
           r.err());
       assertFalse(r.err().contains("shortSessionSecret"), r.err());
     } finally {
