@@ -138,6 +138,83 @@ class RotateIT {
     assertEquals(NEW_KEY_ID, storedKey());
   }
 
+  /**
+   * The vault on a small tmpfs that is remounted read-only once the key is imported: reads work,
+   * every write fails (for root too). Skipped where tmpfs cannot be mounted.
+   */
+  private void readOnlyVault() throws Exception {
+    Path disk = java.nio.file.Files.createDirectories(tmp.resolve("disk"));
+    box = new Sandbox(tmp.resolve("ro-user"));
+    Sandbox.Result mount =
+        box.run(List.of("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", disk.toString()), null);
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        mount.exit() == 0, "needs root to mount a tmpfs: " + mount);
+    unmount = disk;
+    box.env.put("XDG_DATA_HOME", disk.toString());
+    box.env.put("KEYSHELL_VAULT_PASSPHRASE", "correct-horse-battery-staple");
+    box.env.put("AWS_ENDPOINT_URL_STS", sts.url());
+    box.credentials(
+        "[default]\naws_access_key_id = "
+            + KEY_ID
+            + "\naws_secret_access_key = "
+            + AwsFunctionIT.SECRET
+            + "\n");
+    box.config(Users.CONFIG);
+    Users.importDefault(box, "local", "--remove-plaintext").ok();
+    box.run(List.of("mount", "-o", "remount,ro", disk.toString()), null).ok();
+  }
+
+  Path unmount;
+
+  @AfterEach
+  void unmount() {
+    if (unmount != null) {
+      box.run(List.of("umount", unmount.toString()), null);
+    }
+  }
+
+  @Test
+  void a_store_that_cannot_be_written_gets_the_new_key_deleted_again() throws Exception {
+    readOnlyVault();
+    Sandbox.Result r = rotate(new IamStandIn(KEY_ID), "--yes");
+    assertEquals(1, r.exit(), r.toString());
+    assertEquals(1, iam.calls("CreateAccessKey").size(), iam.calls().toString());
+    assertTrue(r.err().contains("cannot store the new key"), r.err());
+    assertTrue(r.err().contains("deleted the new key AKIA…NEW1 from IAM again"), r.err());
+    assertTrue(r.err().contains("the item still holds AKIA…MPLE, which still works"), r.err());
+    assertEquals(List.of(KEY_ID), iam.keys);
+    assertEquals(
+        NEW_KEY_ID, iam.calls("DeleteAccessKey").get(0).params().get("AccessKeyId"), "never old");
+    assertEquals(KEY_ID, storedKey());
+  }
+
+  @Test
+  void a_new_key_neither_stored_nor_deleted_is_named_with_the_command_that_deletes_it()
+      throws Exception {
+    readOnlyVault();
+    IamStandIn stand = new IamStandIn(KEY_ID);
+    stand.failing.add("DeleteAccessKey");
+    Sandbox.Result r = rotate(stand, "--yes");
+    assertEquals(1, r.exit(), r.toString());
+    assertTrue(r.err().contains("the new key AKIA…NEW1 exists in IAM but is not stored"), r.err());
+    assertTrue(r.err().contains("the item still holds AKIA…MPLE, which still works"), r.err());
+    assertTrue(r.err().contains("aws iam delete-access-key --access-key-id"), r.err());
+    assertEquals(List.of(KEY_ID, NEW_KEY_ID), iam.keys);
+    assertEquals(KEY_ID, storedKey());
+  }
+
+  @Test
+  void a_new_key_sts_never_accepts_is_undone_and_the_old_key_put_back() {
+    sts.server.resetToDefaultMappings(); // STS now refuses every long-lived key, the new one too
+    Sandbox.Result r = rotate(new IamStandIn(KEY_ID), "--yes");
+    assertEquals(1, r.exit(), r.toString());
+    assertTrue(r.err().contains("STS did not accept the new key AKIA…NEW1 within 10 s"), r.err());
+    assertTrue(r.err().contains("put AKIA…MPLE back in the item, which still works"), r.err());
+    assertTrue(sts.calls("GetCallerIdentity").size() >= 3, "retried: " + sts.calls());
+    assertEquals(List.of(KEY_ID), iam.keys);
+    assertEquals(KEY_ID, storedKey());
+  }
+
   @Test
   void no_terminal_and_no_yes_is_a_usage_error_before_any_call() {
     Sandbox.Result r = rotate(new IamStandIn(KEY_ID));
