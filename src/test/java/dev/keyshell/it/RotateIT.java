@@ -216,6 +216,28 @@ class RotateIT {
   }
 
   @Test
+  void on_a_terminal_it_asks_first_and_only_yes_rotates() throws Exception {
+    iam = new IamStandIn(KEY_ID);
+    box.env.put("AWS_ENDPOINT_URL_IAM", iam.url());
+    box.env.remove("KEYSHELL_NO_TTY");
+    box.env.put("TERM", "xterm-256color");
+    try (Tmux t = new Tmux(tmp, box.env, WizardIT.SCREENS)) {
+      t.start(Sandbox.KEYSHELL + " rotate");
+      t.waitFor("Rotate the key? (y/N)");
+      t.line("");
+      assertEquals(1, t.exitCode(), t.screen());
+      assertTrue(t.screen().contains("nothing was changed"), t.screen());
+      assertEquals(List.of(), iam.calls());
+      t.start(Sandbox.KEYSHELL + " rotate");
+      t.waitFor("Rotate the key? (y/N)");
+      t.line("y");
+      assertEquals(0, t.exitCode(), t.screen());
+      assertTrue(t.screen().contains("Rotated"), t.screen());
+    }
+    assertEquals(List.of(NEW_KEY_ID), iam.keys);
+  }
+
+  @Test
   void no_terminal_and_no_yes_is_a_usage_error_before_any_call() {
     Sandbox.Result r = rotate(new IamStandIn(KEY_ID));
     assertEquals(2, r.exit(), r.toString());
