@@ -31,23 +31,8 @@ final class StsErrors {
       Optional<String> mfaSerial,
       String endpoint) {
     if (e instanceof AwsServiceException service) {
-      String code = "";
-      String message = null;
-      if (service.awsErrorDetails() != null) {
-        code = Optional.ofNullable(service.awsErrorDetails().errorCode()).orElse("");
-        message = service.awsErrorDetails().errorMessage();
-      }
-      if (code.isEmpty() || message == null) {
-        // An envelope the SDK does not read (moto's <ErrorResponse><Errors><Error>...): the XML's
-        // own Code and Message, wherever they sit.
-        String body = rawBody(service);
-        code = code.isEmpty() ? xml(body, "Code").orElse("") : code;
-        message = message == null ? xml(body, "Message").orElse(null) : message;
-      }
-      if (code.isEmpty()) {
-        code = "HTTP " + service.statusCode();
-      }
-      return fromService(e, operation, code, oneLine(message), caller, roleArn, mfaSerial);
+      String[] cm = codeAndMessage(service);
+      return fromService(e, operation, cm[0], oneLine(cm[1]), caller, roleArn, mfaSerial);
     }
     Throwable network = rootCause(e);
     String reason;
@@ -69,6 +54,28 @@ final class StsErrors {
   }
 
   /**
+   * AWS's reason for a failed call of any service, in one line: its error code and message, or what
+   * went wrong on the way ("connection refused").
+   */
+  static String reason(SdkException e) {
+    if (e instanceof AwsServiceException service) {
+      String[] cm = codeAndMessage(service);
+      return oneLine(cm[0]) + ": " + oneLine(cm[1]);
+    }
+    Throwable network = rootCause(e);
+    if (network instanceof ConnectException) {
+      return "connection refused";
+    }
+    if (network instanceof UnknownHostException) {
+      return "unknown host";
+    }
+    if (network instanceof SocketTimeoutException) {
+      return "timed out";
+    }
+    return oneLine(e.getMessage());
+  }
+
+  /**
    * Whether the request reached STS, so an MFA code it carried is spent: anything but a request
    * that never left (refused connection, unknown host, a connect timeout).
    */
@@ -84,6 +91,27 @@ final class StsErrors {
     }
     return !(network instanceof SocketTimeoutException
         && String.valueOf(network.getMessage()).toLowerCase(Locale.ROOT).contains("connect"));
+  }
+
+  /** AWS's error code (else the HTTP status) and message (may be null). */
+  private static String[] codeAndMessage(AwsServiceException service) {
+    String code = "";
+    String message = null;
+    if (service.awsErrorDetails() != null) {
+      code = Optional.ofNullable(service.awsErrorDetails().errorCode()).orElse("");
+      message = service.awsErrorDetails().errorMessage();
+    }
+    if (code.isEmpty() || message == null) {
+      // An envelope the SDK does not read (moto's <ErrorResponse><Errors><Error>...): the XML's
+      // own Code and Message, wherever they sit.
+      String body = rawBody(service);
+      code = code.isEmpty() ? xml(body, "Code").orElse("") : code;
+      message = message == null ? xml(body, "Message").orElse(null) : message;
+    }
+    if (code.isEmpty()) {
+      code = "HTTP " + service.statusCode();
+    }
+    return new String[] {code, message};
   }
 
   private static String rawBody(AwsServiceException e) {

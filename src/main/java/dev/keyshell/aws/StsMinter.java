@@ -12,6 +12,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -20,6 +22,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 import software.amazon.awssdk.services.sts.model.Credentials;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityRequest;
 import software.amazon.awssdk.services.sts.model.GetFederationTokenRequest;
 import software.amazon.awssdk.services.sts.model.GetSessionTokenRequest;
 
@@ -52,34 +55,44 @@ public final class StsMinter implements Sts, AutoCloseable {
   }
 
   private static StsClient client(StsSettings settings) {
+    var builder = configured(StsClient.builder(), settings, Region.of(settings.region()));
+    settings.endpointOverride().ifPresent(builder::endpointOverride);
+    return builder.build();
+  }
+
+  /**
+   * A client builder of any AWS service as keyshell calls them: URLConnection with short timeouts,
+   * no credentials of its own (each request carries its signer's), keyshell's parse of the AWS
+   * files (so the SDK's endpoint resolution, {@code AWS_ENDPOINT_URL_<SERVICE>} included, applies),
+   * few retries and a bound on the whole call.
+   */
+  static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configured(
+      B builder, StsSettings settings, Region region) {
     // While it builds a client the SDK also parses the default profile files on its own, strictly,
     // though the client is given keyshell's parse below: a malformed section the chain does not
     // use would fail it (DESIGN step 3). Point that second read at nothing.
     System.setProperty("aws.configFile", "/dev/null");
     System.setProperty("aws.sharedCredentialsFile", "/dev/null");
-    var builder =
-        StsClient.builder()
-            .httpClient(
-                UrlConnectionHttpClient.builder()
-                    .connectionTimeout(Duration.ofSeconds(5))
-                    .socketTimeout(Duration.ofSeconds(15))
-                    .build())
-            .region(Region.of(settings.region()))
-            // Each request carries its own static credentials; nothing is looked up.
-            .credentialsProvider(AnonymousCredentialsProvider.create())
-            .overrideConfiguration(
-                ClientOverrideConfiguration.builder()
-                    .defaultProfileFile(settings.profileFile())
-                    .defaultProfileFileSupplier(settings::profileFile)
-                    .defaultProfileName(settings.profile())
-                    .retryStrategy(
-                        AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                            .maxAttempts(MAX_ATTEMPTS)
-                            .build())
-                    .apiCallTimeout(StsSettings.API_CALL_TIMEOUT)
-                    .build());
-    settings.endpointOverride().ifPresent(builder::endpointOverride);
-    return builder.build();
+    return builder
+        .httpClient(
+            UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(5))
+                .socketTimeout(Duration.ofSeconds(15))
+                .build())
+        .region(region)
+        // Each request carries its own static credentials; nothing is looked up.
+        .credentialsProvider(AnonymousCredentialsProvider.create())
+        .overrideConfiguration(
+            ClientOverrideConfiguration.builder()
+                .defaultProfileFile(settings.profileFile())
+                .defaultProfileFileSupplier(settings::profileFile)
+                .defaultProfileName(settings.profile())
+                .retryStrategy(
+                    AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .maxAttempts(MAX_ATTEMPTS)
+                        .build())
+                .apiCallTimeout(StsSettings.API_CALL_TIMEOUT)
+                .build());
   }
 
   @Override
@@ -154,6 +167,22 @@ public final class StsMinter implements Sts, AutoCloseable {
     }
   }
 
+  /**
+   * The ARN STS answers for {@code keys} (GetCallerIdentity, which needs no permission): whether a
+   * key works at all.
+   */
+  public String getCallerIdentity(AwsKeys keys) {
+    Caller caller = Caller.of(keys);
+    GetCallerIdentityRequest request =
+        GetCallerIdentityRequest.builder().overrideConfiguration(signedBy(caller)).build();
+    try {
+      return client.getCallerIdentity(request).arn();
+    } catch (SdkException e) {
+      throw StsErrors.from(
+          e, "GetCallerIdentity", caller, Optional.empty(), Optional.empty(), endpoint);
+    }
+  }
+
   private String code(String serial) {
     String code = codes.code(serial);
     if (code == null || !code.matches("\\d{6}")) {
@@ -165,7 +194,7 @@ public final class StsMinter implements Sts, AutoCloseable {
     return code;
   }
 
-  private static AwsRequestOverrideConfiguration signedBy(Caller caller) {
+  static AwsRequestOverrideConfiguration signedBy(Caller caller) {
     AwsCredentials credentials =
         caller
             .sessionToken()

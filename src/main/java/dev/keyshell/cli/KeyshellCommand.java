@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
       ExportCommand.class,
       ServeCommand.class,
       LoginCommand.class,
+      RotateCommand.class,
       LockCommand.class,
       SsoCommand.class,
       VaultCommand.class,

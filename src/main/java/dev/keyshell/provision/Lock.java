@@ -6,6 +6,7 @@ import dev.keyshell.core.Dirs;
 import dev.keyshell.core.Env;
 import dev.keyshell.scope.ScopeLocator;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * {@code keyshell lock}: ends every vault unlock of this user and forgets every cached STS session,
@@ -27,6 +28,20 @@ public final class Lock {
     key.delete();
     int unlocks = dev.keyshell.vault.VaultAgent.stopAll(dirs);
     return new Result(sessions, unlocks);
+  }
+
+  /**
+   * After a key rotation: forgets every cached STS session minted from a long-lived key (the warm
+   * index and the sessions it came from, of every profile and item), so none minted from the old
+   * key is served again; IAM Identity Center sign-ins and the vault unlock stay.
+   */
+  public int forgetKeySessions() throws IOException {
+    CacheKey key = new CacheKey(dirs.runtime());
+    int forgotten = 0;
+    for (String namespace : List.of("warm", "sessions")) {
+      forgotten += new SessionCache(dirs.cache(), namespace, key).clear();
+    }
+    return forgotten;
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.keyshell.provision;
 
 import dev.keyshell.aws.AwsConfigFiles;
 import dev.keyshell.aws.ChainMinter;
+import dev.keyshell.aws.MfaCodeSource;
 import dev.keyshell.aws.ProfileChain;
 import dev.keyshell.aws.ProfileChainResolver;
 import dev.keyshell.aws.SessionCredentials;
@@ -171,15 +172,9 @@ public final class Provisioner {
     Item item = stores.open(ref.item().store()).read(ref.item());
     AwsKeys keys = AwsKeys.from(item);
     serve.checkItemKey(keys.accessKeyId(), AwsConfigFiles.of(env).credentials().toString());
-    // The item's Default Region is the last resort, as op plugin's.
-    Optional<String> region = StsSettings.regionOf(env, chain).or(keys::region);
-    StsSettings settings = StsSettings.of(env, resolver().profileFile(), chain, region);
-    if (endpointOverride.isPresent()) {
-      settings = settings.withEndpointOverride(endpointOverride.get());
-    }
-    MfaCodes codes = new MfaCodes(dirs.cache(), clock, err, sleeper, MfaSources.system(env, err));
-    try (StsMinter minter =
-        new StsMinter(settings, codes.forItem(item.fields(), readAt, mfaProfile(chain)), clock)) {
+    Optional<String> region = regionOf(chain, keys);
+    StsSettings settings = stsSettings(chain, keys);
+    try (StsMinter minter = new StsMinter(settings, mfaCodes(chain, item, readAt), clock)) {
       CachingSts sts =
           new CachingSts(minter, sessions, clock, ref.item().toString(), endpointContext(settings));
       SessionCredentials creds;
@@ -195,6 +190,24 @@ public final class Provisioner {
       lastUses = sts.used();
       return new Minted(creds, region);
     }
+  }
+
+  /** The region of a chain served by {@code keys}: the item's Default Region last, as op's. */
+  private Optional<String> regionOf(ProfileChain chain, AwsKeys keys) {
+    return StsSettings.regionOf(env, chain).or(keys::region);
+  }
+
+  /** How STS is called for a chain served by the item holding {@code keys} (also for rotate). */
+  public StsSettings stsSettings(ProfileChain chain, AwsKeys keys) {
+    StsSettings settings =
+        StsSettings.of(env, resolver().profileFile(), chain, regionOf(chain, keys));
+    return endpointOverride.map(settings::withEndpointOverride).orElse(settings);
+  }
+
+  /** MFA codes for the chain's device from the sources of {@code item} and the profile. */
+  public MfaCodeSource mfaCodes(ProfileChain chain, Item item, Instant readAt) {
+    MfaCodes codes = new MfaCodes(dirs.cache(), clock, err, sleeper, MfaSources.system(env, err));
+    return codes.forItem(item.fields(), readAt, mfaProfile(chain));
   }
 
   /** An IAM Identity Center root: its role credentials, then the chain's roles on top. */

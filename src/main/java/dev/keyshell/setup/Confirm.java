@@ -5,11 +5,11 @@ import dev.keyshell.core.Prompter;
 import java.util.Locale;
 
 /** A (y/N) question before a change the user asked for; {@code --yes} answers it. */
-final class Confirm {
+public final class Confirm {
   private Confirm() {}
 
   /** Returns when the change may go ahead; else throws, nothing changed. */
-  static void change(Prompter prompter, boolean yes, String question, String what) {
+  public static void change(Prompter prompter, boolean yes, String question, String what) {
     if (yes) {
       return;
     }
