@@ -167,9 +167,7 @@ class ServerRefreshIT {
       assertEquals(
           USER_ARN + "\n" + USER_ARN + "\nexit=0\n" + USER_ARN + "\n", r.out(), r.toString());
       assertTrue(
-          r.err()
-              .contains(
-                  "keyshell: cannot refresh the credentials (there is no local vault yet"),
+          r.err().contains("keyshell: cannot refresh the credentials (there is no local vault yet"),
           r.err());
       assertFalse(r.err().contains("shortSessionSecret"), r.err());
     } finally {
