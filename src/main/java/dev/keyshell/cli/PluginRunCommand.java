@@ -1,6 +1,6 @@
 package dev.keyshell.cli;
 
-import dev.keyshell.provision.FastRun;
+import dev.keyshell.entry.FastRun;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,4 +1,4 @@
-package dev.keyshell.provision;
+package dev.keyshell.entry;
 
 import dev.keyshell.cache.CacheKey;
 import dev.keyshell.cache.CachedSession;
@@ -12,6 +12,11 @@ import dev.keyshell.core.KeyshellException;
 import dev.keyshell.core.PrivateDirs;
 import dev.keyshell.plugin.Plugin;
 import dev.keyshell.plugin.Plugins;
+import dev.keyshell.provision.ChildEnv;
+import dev.keyshell.provision.ChildRunner;
+import dev.keyshell.provision.PluginArgs;
+import dev.keyshell.provision.SelectedProfile;
+import dev.keyshell.provision.WarmKey;
 import dev.keyshell.scope.ScopeLocator;
 import dev.keyshell.scope.UntrustedWarning;
 import java.io.InputStream;
@@ -39,10 +44,15 @@ public final class FastRun {
     return args.length >= 2 && args[0].equals("plugin") && args[1].equals("run");
   }
 
+  /** True for {@code plugin run --help}: its text is picocli's, so the caller renders it. */
+  public static boolean wantsHelp(String[] args) {
+    return handles(args) && commandOf(args) == null;
+  }
+
   public static int run(String[] args, Env env, InputStream in, PrintStream out, PrintStream err) {
     List<String> command = commandOf(args);
     if (command == null) {
-      return runHelp(args, env, in, out, err);
+      throw new IllegalArgumentException("plugin run --help is rendered by the CLI");
     }
     if (command.isEmpty()) {
       err.println("keyshell: plugin run needs a command");
@@ -100,12 +110,6 @@ public final class FastRun {
       return null;
     }
     return rest;
-  }
-
-  private static int runHelp(
-      String[] args, Env env, InputStream in, PrintStream out, PrintStream err) {
-    return dev.keyshell.cli.Cli.execute(
-        new String[] {"plugin", "run", "--help"}, env, in, out, err);
   }
 
   /** Runs this command again through bin/keyshell with both JIT compilers (see FullJitNeeded). */

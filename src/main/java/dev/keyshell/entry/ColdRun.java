@@ -1,9 +1,14 @@
-package dev.keyshell.provision;
+package dev.keyshell.entry;
 
 import dev.keyshell.core.Dirs;
 import dev.keyshell.core.Env;
 import dev.keyshell.core.TtyPrompter;
 import dev.keyshell.plugin.Plugins;
+import dev.keyshell.provision.ChildEnv;
+import dev.keyshell.provision.ChildRunner;
+import dev.keyshell.provision.CredentialChoice;
+import dev.keyshell.provision.Minted;
+import dev.keyshell.provision.Provisioner;
 import dev.keyshell.scope.ScopeLocator;
 import dev.keyshell.setup.wizard.FirstUse;
 import dev.keyshell.store.Stores;
