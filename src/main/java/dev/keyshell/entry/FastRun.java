@@ -12,7 +12,7 @@ import dev.keyshell.core.KeyshellException;
 import dev.keyshell.core.PrivateDirs;
 import dev.keyshell.plugin.Plugin;
 import dev.keyshell.plugin.Plugins;
-import dev.keyshell.provision.ChildEnv;
+import dev.keyshell.proc.ChildEnv;
 import dev.keyshell.provision.ChildRunner;
 import dev.keyshell.provision.PluginArgs;
 import dev.keyshell.provision.SelectedProfile;
