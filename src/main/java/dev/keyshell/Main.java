@@ -3,8 +3,8 @@ package dev.keyshell;
 import dev.keyshell.cli.Cli;
 import dev.keyshell.core.AsciiOutput;
 import dev.keyshell.core.Env;
-import dev.keyshell.provision.FastExport;
-import dev.keyshell.provision.FastRun;
+import dev.keyshell.entry.FastExport;
+import dev.keyshell.entry.FastRun;
 import java.io.InputStream;
 import java.io.PrintStream;
 
@@ -29,6 +29,9 @@ public final class Main {
 
   /** Runs keyshell and returns its exit code; the only caller of System.exit is {@link #main}. */
   public static int run(String[] args, Env env, InputStream in, PrintStream out, PrintStream err) {
+    if (FastRun.wantsHelp(args)) {
+      return Cli.execute(new String[] {"plugin", "run", "--help"}, env, in, out, err);
+    }
     if (FastRun.handles(args)) {
       return FastRun.run(args, env, in, out, err);
     }

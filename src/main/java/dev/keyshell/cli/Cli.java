@@ -1,9 +1,8 @@
 package dev.keyshell.cli;
 
-import dev.keyshell.core.Display;
 import dev.keyshell.core.Env;
+import dev.keyshell.core.ErrorReport;
 import dev.keyshell.core.ExitCode;
-import dev.keyshell.core.IoFailures;
 import dev.keyshell.core.KeyshellException;
 import dev.keyshell.core.PrivateDirs;
 import dev.keyshell.core.Suggestions;
@@ -11,7 +10,6 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import picocli.CommandLine;
 
 /** Builds the picocli command tree and runs it with one exception mapper. */
@@ -31,7 +29,7 @@ public final class Cli {
   public static CommandLine commandLine(Context ctx) {
     CommandLine cl = new CommandLine(new KeyshellCommand(), new Factory(ctx));
     cl.setExecutionStrategy(pr -> executeVerified(ctx, pr));
-    cl.setExecutionExceptionHandler(Cli::mapException);
+    cl.setExecutionExceptionHandler((e, c, pr) -> mapException(ctx, e, c, pr));
     cl.setParameterExceptionHandler(Cli::mapUsageError);
     cl.setUsageHelpWidth(80);
     cl.setUsageHelpLongOptionsMaxWidth(28);
@@ -67,37 +65,12 @@ public final class Cli {
   }
 
   private static int mapException(
-      Exception e, CommandLine cl, CommandLine.ParseResult parseResult) {
-    PrintWriter err = cl.getErr();
-    boolean debug = parseResult != null && debugRequested(cl);
-    Optional<KeyshellException> io = IoFailures.describe(e);
-    if (io.isPresent()) {
-      e = io.get();
-    }
-    if (e instanceof KeyshellException ke) {
-      err.println("keyshell: " + Display.controls(ke.getMessage()));
-      if (ke.hint() != null) {
-        err.println("hint: " + Display.controls(ke.hint()));
-      }
-      if (debug) {
-        e.printStackTrace(err);
-      }
-      err.flush();
-      return ke.exitCode();
-    }
-    err.println("keyshell: unexpected error (" + e.getClass().getSimpleName() + ")");
-    err.println(
-        debug
-            ? "hint: the stack trace follows; please report it"
-            : "hint: run again with --debug for details, and report it");
-    if (debug) {
-      e.printStackTrace(err);
-    }
-    err.flush();
-    return ExitCode.FAILURE;
+      Context ctx, Exception e, CommandLine cl, CommandLine.ParseResult parseResult) {
+    boolean debug = ErrorReport.debug(ctx.env, parseResult != null && debugRequested(cl));
+    return ErrorReport.of(e, debug).print(cl.getErr());
   }
 
-  private static boolean debugRequested(CommandLine cl) {
+  static boolean debugRequested(CommandLine cl) {
     CommandLine root = cl;
     while (root.getParent() != null) {
       root = root.getParent();

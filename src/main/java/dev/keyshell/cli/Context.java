@@ -5,6 +5,7 @@ import dev.keyshell.core.Env;
 import dev.keyshell.core.Prompter;
 import dev.keyshell.core.TtyPrompter;
 import dev.keyshell.store.Stores;
+import dev.keyshell.stores.DefaultStores;
 import java.io.InputStream;
 import java.io.PrintStream;
 
@@ -35,7 +36,7 @@ public final class Context {
 
   public Stores stores() {
     if (stores == null) {
-      stores = Stores.forEnv(env, dirs, prompter());
+      stores = new DefaultStores(env, dirs, prompter());
     }
     return stores;
   }

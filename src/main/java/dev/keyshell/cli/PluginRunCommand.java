@@ -1,11 +1,13 @@
 package dev.keyshell.cli;
 
-import dev.keyshell.provision.FastRun;
+import dev.keyshell.entry.FastRun;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code keyshell plugin run -- aws ...}. Normally dispatched by {@link dev.keyshell.Main} before
@@ -30,6 +32,8 @@ public final class PluginRunCommand implements Callable<Integer> {
       description = "aws and its arguments, after --")
   List<String> command = new ArrayList<>();
 
+  @Spec CommandSpec spec;
+
   public PluginRunCommand(Context ctx) {
     this.ctx = ctx;
   }
@@ -38,6 +42,7 @@ public final class PluginRunCommand implements Callable<Integer> {
   public Integer call() {
     List<String> args = new ArrayList<>(List.of("plugin", "run", "--"));
     args.addAll(command);
-    return FastRun.run(args.toArray(String[]::new), ctx.env, ctx.in, ctx.out, ctx.err);
+    boolean debug = Cli.debugRequested(spec.commandLine());
+    return FastRun.run(args.toArray(String[]::new), ctx.env, ctx.in, ctx.out, ctx.err, debug);
   }
 }

@@ -1,8 +1,8 @@
 package dev.keyshell.console;
 
 import dev.keyshell.core.Env;
+import dev.keyshell.proc.ChildEnv;
 import dev.keyshell.proc.Executables;
-import dev.keyshell.provision.ChildEnv;
 import dev.keyshell.server.OneTimeRedirect;
 import java.io.File;
 import java.io.IOException;

@@ -59,7 +59,7 @@ public final class CredentialChoice {
   public static final class NotSetUp extends KeyshellException {
     private static final long serialVersionUID = 1L;
 
-    NotSetUp() {
+    public NotSetUp() {
       super(
           "no AWS credential is set up for this terminal or directory",
           "run: keyshell plugin init aws (in a terminal; see --help for the flags that script it)");

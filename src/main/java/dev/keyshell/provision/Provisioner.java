@@ -20,6 +20,7 @@ import dev.keyshell.item.AwsKeys;
 import dev.keyshell.item.Item;
 import dev.keyshell.mfa.MfaSources;
 import dev.keyshell.plugin.Plugins;
+import dev.keyshell.proc.ChildEnv;
 import dev.keyshell.scope.CredentialRef;
 import dev.keyshell.scope.ScopeEntries;
 import dev.keyshell.scope.ScopeLocator;

@@ -1,7 +1,7 @@
 package dev.keyshell.server;
 
 import dev.keyshell.core.Env;
-import dev.keyshell.provision.ChildEnv;
+import dev.keyshell.proc.ChildEnv;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -96,6 +96,39 @@ class CliTest {
   }
 
   @Test
+  void keyshell_debug_adds_the_stack_trace_on_the_picocli_path() {
+    Run r = new CommandHarness(tmp).set("KEYSHELL_DEBUG", "1").run("export");
+    assertEquals(1, r.exit(), r.toString());
+    assertTrue(r.err().startsWith("keyshell: no AWS credential is set up"), r.toString());
+    assertTrue(r.err().contains("\tat dev.keyshell."), r.toString());
+  }
+
+  /** Both switches on plugin run's fast path and on picocli's (keyshell --debug plugin run). */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "plugin run -- nope",
+        "plugin run --debug -- nope",
+        "--debug plugin run -- nope",
+        "plugin --debug run -- nope",
+        "KEYSHELL_DEBUG plugin run -- nope"
+      })
+  void plugin_run_reports_like_every_command_and_honours_both_debug_switches(String line) {
+    CommandHarness harness = new CommandHarness(tmp);
+    if (line.startsWith("KEYSHELL_DEBUG ")) {
+      harness.set("KEYSHELL_DEBUG", "1");
+      line = line.substring("KEYSHELL_DEBUG ".length());
+    }
+    Run r = harness.run(line.split(" "));
+    assertEquals(2, r.exit(), r.toString());
+    assertTrue(r.err().startsWith("keyshell: no plugin wraps 'nope'\nhint: "), r.toString());
+    boolean debug =
+        !line.equals("plugin run -- nope") || harness.env().get("KEYSHELL_DEBUG").isPresent();
+    assertEquals(debug, r.err().contains("\tat dev.keyshell."), r.toString());
+    assertEquals("", r.out(), r.toString());
+  }
+
+  @Test
   void init_without_anything_to_import_and_no_terminal_is_a_usage_error() {
     Run r = run("plugin", "init", "aws", "--store", "local");
     assertEquals(2, r.exit(), r.toString());

@@ -70,7 +70,7 @@ class WarmPathIT {
     List<String> bad =
         loaded.stream().filter(c -> FORBIDDEN.stream().anyMatch(c::startsWith)).toList();
     assertEquals(List.of(), bad, "the warm path loaded what it must not");
-    assertTrue(loaded.contains("dev.keyshell.provision.FastRun"), "it ran keyshell's code");
+    assertTrue(loaded.contains("dev.keyshell.entry.FastRun"), "it ran keyshell's code");
   }
 
   @Test
@@ -85,7 +85,7 @@ class WarmPathIT {
     List<String> bad =
         loaded.stream().filter(c -> FORBIDDEN.stream().anyMatch(c::startsWith)).toList();
     assertEquals(List.of(), bad, "the warm export loaded what it must not");
-    assertTrue(loaded.contains("dev.keyshell.provision.FastExport"), "it ran keyshell's code");
+    assertTrue(loaded.contains("dev.keyshell.entry.FastExport"), "it ran keyshell's code");
   }
 
   @Test

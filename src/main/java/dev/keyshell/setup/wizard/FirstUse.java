@@ -5,6 +5,7 @@ import dev.keyshell.core.Env;
 import dev.keyshell.core.KeyshellException;
 import dev.keyshell.core.Prompter;
 import dev.keyshell.plugin.Plugins;
+import dev.keyshell.provision.CredentialChoice;
 import dev.keyshell.scope.ScopeLocator;
 import dev.keyshell.setup.InitService;
 import dev.keyshell.store.Stores;
@@ -42,8 +43,6 @@ public final class FirstUse {
   }
 
   static KeyshellException notSetUp() {
-    return new KeyshellException(
-        "no AWS credential is set up for this terminal or directory",
-        "run: keyshell plugin init aws (in a terminal; see --help for the flags that script it)");
+    return new CredentialChoice.NotSetUp();
   }
 }

@@ -13,6 +13,7 @@ import dev.keyshell.item.StoreKind;
 import dev.keyshell.scope.Scope;
 import dev.keyshell.setup.InitRequest;
 import dev.keyshell.store.Stores;
+import dev.keyshell.stores.DefaultStores;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -51,7 +52,7 @@ class WizardTest {
   private InitRequest complete(ScriptedQuestions q, InitRequest partial) {
     Env env = new Env(vars, home, home);
     Dirs dirs = Dirs.of(env);
-    Stores stores = Stores.forEnv(env, dirs, NoTerminal.INSTANCE);
+    Stores stores = new DefaultStores(env, dirs, NoTerminal.INSTANCE);
     InitRequest r = new Wizard(env, dirs, stores, q, AT_59).complete(partial);
     assertTrue(q.finished(), "every scripted answer was asked for: " + q.transcript);
     return r;

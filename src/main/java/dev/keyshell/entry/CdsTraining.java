@@ -1,4 +1,4 @@
-package dev.keyshell.provision;
+package dev.keyshell.entry;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -18,6 +18,7 @@ import dev.keyshell.core.SecureFiles;
 import dev.keyshell.item.AwsKeys;
 import dev.keyshell.item.ItemRef;
 import dev.keyshell.item.StoreKind;
+import dev.keyshell.provision.WarmKey;
 import dev.keyshell.scope.CredentialRef;
 import dev.keyshell.scope.ScopeFile;
 import dev.keyshell.scope.ScopeLocator;
@@ -116,7 +117,7 @@ public final class CdsTraining {
     }
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true);
     String[] argv = {"plugin", "run", "--", aws.toString(), "sts", "get-caller-identity"};
-    int warm = dev.keyshell.Main.run(argv, env, System.in, quiet, quiet);
+    int warm = FastRun.run(argv, env, System.in, quiet, quiet);
     return warm != 0 || warmOnly ? warm : cold(env, home);
   }
 

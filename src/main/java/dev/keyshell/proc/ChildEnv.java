@@ -1,4 +1,4 @@
-package dev.keyshell.provision;
+package dev.keyshell.proc;
 
 import dev.keyshell.aws.SessionCredentials;
 import dev.keyshell.core.Env;

@@ -1,4 +1,4 @@
-package dev.keyshell.provision;
+package dev.keyshell.proc;
 
 import dev.keyshell.core.AwsFiles;
 import dev.keyshell.core.BoundedFiles;

@@ -1,4 +1,4 @@
-package dev.keyshell.store;
+package dev.keyshell.stores;
 
 import dev.keyshell.core.Dirs;
 import dev.keyshell.core.Env;
@@ -6,17 +6,19 @@ import dev.keyshell.core.Prompter;
 import dev.keyshell.item.StoreKind;
 import dev.keyshell.proc.Executables;
 import dev.keyshell.proc.ProcessRunner;
+import dev.keyshell.store.Store;
+import dev.keyshell.store.Stores;
 import dev.keyshell.store.connect.ConnectStore;
 import dev.keyshell.store.op.OpStore;
 import dev.keyshell.vault.LocalVaultStore;
 
-/** Opens the real stores. */
-final class DefaultStores implements Stores {
+/** Opens the real stores: the one place that knows every kind of store. */
+public final class DefaultStores implements Stores {
   private final Env env;
   private final Dirs dirs;
   private final Prompter prompter;
 
-  DefaultStores(Env env, Dirs dirs, Prompter prompter) {
+  public DefaultStores(Env env, Dirs dirs, Prompter prompter) {
     this.env = env;
     this.dirs = dirs;
     this.prompter = prompter;

@@ -1,4 +1,4 @@
-package dev.keyshell.provision;
+package dev.keyshell.entry;
 
 import dev.keyshell.cache.CacheKey;
 import dev.keyshell.cache.CachedSession;
@@ -7,6 +7,10 @@ import dev.keyshell.core.Dirs;
 import dev.keyshell.core.Env;
 import dev.keyshell.core.PrivateDirs;
 import dev.keyshell.plugin.Plugins;
+import dev.keyshell.provision.CredentialFormat;
+import dev.keyshell.provision.Minted;
+import dev.keyshell.provision.SelectedProfile;
+import dev.keyshell.provision.WarmKey;
 import dev.keyshell.scope.ScopeLocator;
 import java.io.PrintStream;
 import java.time.Instant;

@@ -1,12 +1,18 @@
-package dev.keyshell.provision;
+package dev.keyshell.entry;
 
 import dev.keyshell.core.Dirs;
 import dev.keyshell.core.Env;
 import dev.keyshell.core.TtyPrompter;
 import dev.keyshell.plugin.Plugins;
+import dev.keyshell.proc.ChildEnv;
+import dev.keyshell.provision.ChildRunner;
+import dev.keyshell.provision.CredentialChoice;
+import dev.keyshell.provision.Minted;
+import dev.keyshell.provision.Provisioner;
 import dev.keyshell.scope.ScopeLocator;
 import dev.keyshell.setup.wizard.FirstUse;
 import dev.keyshell.store.Stores;
+import dev.keyshell.stores.DefaultStores;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +35,7 @@ final class ColdRun {
       List<ScopeLocator.Found> found,
       PrintStream err) {
     TtyPrompter prompter = new TtyPrompter(err, env);
-    Stores stores = Stores.forEnv(env, dirs, prompter);
+    Stores stores = new DefaultStores(env, dirs, prompter);
     Provisioner provisioner = Provisioner.create(env, dirs, stores, prompter, err);
     CredentialChoice.Outcome outcome;
     try {

@@ -1,4 +1,4 @@
-package dev.keyshell.store;
+package dev.keyshell.stores;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

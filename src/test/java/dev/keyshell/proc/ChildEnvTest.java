@@ -1,4 +1,4 @@
-package dev.keyshell.provision;
+package dev.keyshell.proc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,17 +1,22 @@
-package dev.keyshell.provision;
+package dev.keyshell.entry;
 
 import dev.keyshell.cache.CacheKey;
 import dev.keyshell.cache.CachedSession;
 import dev.keyshell.cache.SessionCache;
 import dev.keyshell.core.Dirs;
-import dev.keyshell.core.Display;
 import dev.keyshell.core.Env;
+import dev.keyshell.core.ErrorReport;
 import dev.keyshell.core.ExitCode;
 import dev.keyshell.core.FullJitNeeded;
 import dev.keyshell.core.KeyshellException;
 import dev.keyshell.core.PrivateDirs;
 import dev.keyshell.plugin.Plugin;
 import dev.keyshell.plugin.Plugins;
+import dev.keyshell.proc.ChildEnv;
+import dev.keyshell.provision.ChildRunner;
+import dev.keyshell.provision.PluginArgs;
+import dev.keyshell.provision.SelectedProfile;
+import dev.keyshell.provision.WarmKey;
 import dev.keyshell.scope.ScopeLocator;
 import dev.keyshell.scope.UntrustedWarning;
 import java.io.InputStream;
@@ -39,11 +44,26 @@ public final class FastRun {
     return args.length >= 2 && args[0].equals("plugin") && args[1].equals("run");
   }
 
+  /** True for {@code plugin run --help}: its text is picocli's, so the caller renders it. */
+  public static boolean wantsHelp(String[] args) {
+    return handles(args) && commandOf(args) == null;
+  }
+
   public static int run(String[] args, Env env, InputStream in, PrintStream out, PrintStream err) {
+    return run(args, env, in, out, err, false);
+  }
+
+  /**
+   * As above; {@code debug} is {@code keyshell --debug plugin run}'s flag (the picocli path).
+   * {@code plugin run --debug -- ...} and {@code KEYSHELL_DEBUG} turn it on here too.
+   */
+  public static int run(
+      String[] args, Env env, InputStream in, PrintStream out, PrintStream err, boolean debug) {
     List<String> command = commandOf(args);
     if (command == null) {
-      return runHelp(args, env, in, out, err);
+      throw new IllegalArgumentException("plugin run --help is rendered by the CLI");
     }
+    boolean debugFlag = debug || debugFlag(args);
     if (command.isEmpty()) {
       err.println("keyshell: plugin run needs a command");
       err.println("hint: keyshell plugin run -- aws sts get-caller-identity");
@@ -81,18 +101,16 @@ public final class FastRun {
             argv, ChildEnv.with(env, hit.get().credentials(), hit.get().region(), aws.profile()));
       }
       return ColdRun.run(env, dirs, profile, aws.profile(), command, argv, found, err);
-    } catch (KeyshellException e) {
-      return report(e, env, err);
     } catch (FullJitNeeded e) {
-      return againWithFullJit(args, env, err);
+      return againWithFullJit(args, env, ErrorReport.debug(env, debugFlag), err);
     } catch (RuntimeException e) {
-      return reportUnexpected(e, env, err);
+      return ErrorReport.of(e, ErrorReport.debug(env, debugFlag)).print(err);
     }
   }
 
-  /** The command after {@code plugin run [--]}; null when help was asked for instead. */
+  /** The command after {@code plugin run [--debug] [--]}; null when help was asked for instead. */
   private static List<String> commandOf(String[] args) {
-    List<String> rest = Arrays.asList(args).subList(2, args.length);
+    List<String> rest = Arrays.asList(args).subList(2 + (debugFlag(args) ? 1 : 0), args.length);
     if (!rest.isEmpty() && rest.get(0).equals("--")) {
       return rest.subList(1, rest.size());
     }
@@ -102,24 +120,23 @@ public final class FastRun {
     return rest;
   }
 
-  private static int runHelp(
-      String[] args, Env env, InputStream in, PrintStream out, PrintStream err) {
-    return dev.keyshell.cli.Cli.execute(
-        new String[] {"plugin", "run", "--help"}, env, in, out, err);
+  /** {@code plugin run --debug ...}: keyshell's own option, before the command. */
+  private static boolean debugFlag(String[] args) {
+    return args.length > 2 && args[2].equals("--debug");
   }
 
   /** Runs this command again through bin/keyshell with both JIT compilers (see FullJitNeeded). */
-  private static int againWithFullJit(String[] args, Env env, PrintStream err) {
+  private static int againWithFullJit(String[] args, Env env, boolean debug, PrintStream err) {
     String launcher = System.getProperty("keyshell.launcher");
     if (launcher == null) {
-      return report(
-          new KeyshellException(
-              "cannot unlock the vault in a JVM limited to the C1 compiler",
-              "run keyshell through bin/keyshell"),
-          env,
-          err);
+      return ErrorReport.of(
+              new KeyshellException(
+                  "cannot unlock the vault in a JVM limited to the C1 compiler",
+                  "run keyshell through bin/keyshell"),
+              debug)
+          .print(err);
     }
-    if (env.get("KEYSHELL_DEBUG").isPresent()) {
+    if (debug) {
       err.println("keyshell: unlocking the vault needs the full JIT; running again with it");
     }
     List<String> command = new java.util.ArrayList<>(args.length + 1);
@@ -128,32 +145,5 @@ public final class FastRun {
     Map<String, String> vars = new HashMap<>(env.vars());
     vars.put(FullJitNeeded.ENV, "full");
     return ChildRunner.run(command, vars);
-  }
-
-  static int report(KeyshellException e, Env env, PrintStream err) {
-    err.println("keyshell: " + Display.controls(e.getMessage()));
-    if (e.hint() != null) {
-      err.println("hint: " + Display.controls(e.hint()));
-    }
-    if (env.get("KEYSHELL_DEBUG").isPresent()) {
-      e.printStackTrace(err);
-    }
-    err.flush();
-    return e.exitCode();
-  }
-
-  static int reportUnexpected(RuntimeException e, Env env, PrintStream err) {
-    Optional<KeyshellException> io = dev.keyshell.core.IoFailures.describe(e);
-    if (io.isPresent()) {
-      return report(io.get(), env, err);
-    }
-    err.println("keyshell: unexpected error (" + e.getClass().getSimpleName() + ")");
-    if (env.get("KEYSHELL_DEBUG").isPresent()) {
-      e.printStackTrace(err);
-    } else {
-      err.println("hint: run again with KEYSHELL_DEBUG=1 for details, and report it");
-    }
-    err.flush();
-    return ExitCode.FAILURE;
   }
 }

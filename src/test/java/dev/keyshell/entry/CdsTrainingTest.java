@@ -1,4 +1,4 @@
-package dev.keyshell.provision;
+package dev.keyshell.entry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,0 +1,2 @@
+/** The sealed session cache (warm index, STS sessions, SSO tokens) and its key. */
+package dev.keyshell.cache;

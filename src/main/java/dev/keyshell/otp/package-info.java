@@ -1,0 +1,2 @@
+/** TOTP codes (RFC 6238). */
+package dev.keyshell.otp;

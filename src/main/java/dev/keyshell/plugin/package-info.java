@@ -1,0 +1,2 @@
+/** Plugins as data: credential types, executables and their needs-auth rules. */
+package dev.keyshell.plugin;

@@ -1,0 +1,2 @@
+/** Child processes: finding executables, running them with a timeout, the child's environment. */
+package dev.keyshell.proc;

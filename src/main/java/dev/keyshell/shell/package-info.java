@@ -1,0 +1,2 @@
+/** plugins.sh and plugins.fish rendered from the plugin data; shell rc files. */
+package dev.keyshell.shell;

@@ -1,0 +1,2 @@
+/** The 1Password Connect store over HTTP. */
+package dev.keyshell.store.connect;

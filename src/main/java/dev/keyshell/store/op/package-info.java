@@ -1,0 +1,2 @@
+/** The 1Password store through the op CLI. */
+package dev.keyshell.store.op;

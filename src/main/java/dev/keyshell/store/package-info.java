@@ -1,0 +1,2 @@
+/** The Store interface: where items live, independent of any one kind. */
+package dev.keyshell.store;
