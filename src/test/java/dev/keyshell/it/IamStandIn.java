@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * each action can be made to fail as IAM fails.
  */
 final class IamStandIn implements AutoCloseable {
-  static final String NEW_KEY_ID = "AKIAROTATEDKEY00NEW1";
+  static final String NEW_KEY_ID = "AKIAEXAMPLENEWKENEW1";
   static final String NEW_SECRET = "rotatedSecretAccessKey000000000000000NEW1";
 
   final WireMockServer server;

@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UnexpectedErrorsIT {
-  static final String OTP_ENV_KEY_ID = "AKIAIOSFODNN7EXAMPL2";
+  static final String OTP_ENV_KEY_ID = "AKIAEXAMPLESECOND002";
 
   Path tmp;
   StsStandIn sts;

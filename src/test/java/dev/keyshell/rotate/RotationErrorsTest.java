@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /** Every rotate failure says which key the item holds, that it works, and what IAM holds. */
 class RotationErrorsTest {
-  static final String OLD = "AKIAIOSFODNN7EXAOLD1";
-  static final String NEW = "AKIAROTATEDKEY00NEW1";
+  static final String OLD = "AKIAEXAMPLEOLDKEOLD1";
+  static final String NEW = "AKIAEXAMPLENEWKENEW1";
   static final String OTHER = "AKIAOTHERKEY000OTHR";
 
   private static String line(KeyshellException e) {
