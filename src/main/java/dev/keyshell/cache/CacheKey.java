@@ -11,7 +11,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Optional;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The random AES-256 key that seals the STS cache. It lives in the runtime directory (0600, gone at
@@ -31,7 +30,7 @@ public final class CacheKey {
    * could have read is not used (the next write replaces it); one that someone else owns is
    * refused.
    */
-  public Optional<SecretKeySpec> existing() {
+  public Optional<byte[]> existing() {
     if (!PrivateDirs.ownFile(file)) {
       return Optional.empty();
     }
@@ -40,7 +39,7 @@ public final class CacheKey {
       if (raw.length != LENGTH) {
         return Optional.empty();
       }
-      return Optional.of(new SecretKeySpec(raw, "AES"));
+      return Optional.of(raw);
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
@@ -49,8 +48,8 @@ public final class CacheKey {
   }
 
   /** The key, created on first use. Two processes racing both end up with the same key. */
-  public SecretKeySpec getOrCreate() throws IOException {
-    Optional<SecretKeySpec> key = existing();
+  public byte[] getOrCreate() throws IOException {
+    Optional<byte[]> key = existing();
     if (key.isPresent()) {
       return key.get();
     }

@@ -2,20 +2,17 @@ package dev.keyshell.cache;
 
 import dev.keyshell.core.PrivateDirs;
 import dev.keyshell.core.SecureFiles;
+import dev.keyshell.crypto.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The encrypted STS cache: one sealed file per key under {@code <cache>/<namespace>/}, named by a
@@ -36,25 +33,20 @@ public final class SessionCache {
 
   /** The versioned cache key for these parts: a hex SHA-256, order and boundaries preserved. */
   public static String key(String... parts) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      md.update(KEY_VERSION.getBytes(StandardCharsets.UTF_8));
-      for (String p : parts) {
-        byte[] b = (p == null ? "\u0000null" : p).getBytes(StandardCharsets.UTF_8);
-        md.update((byte) 0);
-        md.update(Integer.toString(b.length).getBytes(StandardCharsets.US_ASCII));
-        md.update((byte) ':');
-        md.update(b);
-      }
-      return HexFormat.of().formatHex(md.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    Sha256 md = new Sha256().update(KEY_VERSION);
+    for (String p : parts) {
+      byte[] b = (p == null ? "\u0000null" : p).getBytes(StandardCharsets.UTF_8);
+      md.update((byte) 0);
+      md.update(Integer.toString(b.length).getBytes(StandardCharsets.US_ASCII));
+      md.update((byte) ':');
+      md.update(b);
     }
+    return md.hex();
   }
 
   /** A session that is still good for at least {@link #REFRESH_BEFORE} at {@code now}. */
   public Optional<CachedSession> get(String key, Instant now) {
-    Optional<SecretKeySpec> k = cacheKey.existing();
+    Optional<byte[]> k = cacheKey.existing();
     if (k.isEmpty()) {
       return Optional.empty();
     }
@@ -70,7 +62,7 @@ public final class SessionCache {
   }
 
   public void put(String key, CachedSession session) throws IOException {
-    SecretKeySpec k = cacheKey.getOrCreate();
+    byte[] k = cacheKey.getOrCreate();
     PrivateDirs.ensure(dir.getParent());
     SecureFiles.ensurePrivateDir(dir);
     SecureFiles.writeAtomically(dir.resolve(key), SealedFile.seal(k, key, session.encode()));

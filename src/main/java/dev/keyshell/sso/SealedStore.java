@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Sealed entries under {@code <cache>/sso/}, opened with the runtime directory's cache key (never
@@ -38,7 +37,7 @@ final class SealedStore {
   }
 
   void put(String name, byte[] plaintext) throws IOException {
-    SecretKeySpec k = cacheKey.getOrCreate();
+    byte[] k = cacheKey.getOrCreate();
     SecureFiles.ensurePrivateDir(dir);
     SecureFiles.writeAtomically(dir.resolve(name), SealedFile.seal(k, name, plaintext));
   }
@@ -50,7 +49,7 @@ final class SealedStore {
   /** Every entry that {@code decode} accepts. */
   <T> List<T> all(Function<byte[], Optional<T>> decode) throws IOException {
     List<T> found = new ArrayList<>();
-    Optional<SecretKeySpec> k = cacheKey.existing();
+    Optional<byte[]> k = cacheKey.existing();
     if (k.isEmpty()) {
       return found;
     }

@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -170,7 +169,7 @@ class ProvisionerTest {
   @Test
   void the_long_lived_key_never_lands_in_the_cache_even_after_decrypting_it() throws Exception {
     world.provision("audit");
-    SecretKeySpec key = new CacheKey(world.dirs.runtime()).existing().orElseThrow();
+    byte[] key = new CacheKey(world.dirs.runtime()).existing().orElseThrow();
     int opened = 0;
     for (Path dir : List.of(world.dirs.cache(), world.dirs.runtime())) {
       try (Stream<Path> files = Files.walk(dir)) {
