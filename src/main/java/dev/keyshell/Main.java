@@ -3,8 +3,10 @@ package dev.keyshell;
 import dev.keyshell.cli.Cli;
 import dev.keyshell.core.AsciiOutput;
 import dev.keyshell.core.Env;
+import dev.keyshell.core.ErrorReport;
 import dev.keyshell.entry.FastExport;
 import dev.keyshell.entry.FastRun;
+import dev.keyshell.entry.FullJvm;
 import java.io.InputStream;
 import java.io.PrintStream;
 
@@ -37,6 +39,11 @@ public final class Main {
     }
     if (FastExport.tryWarm(args, env, out)) {
       return 0;
+    }
+    if (FastExport.handles(args) && FullJvm.isWarmJvm(env.vars())) {
+      // A miss: the warm JVM (C1, the warm path's archive) hands it to a full one.
+      return FullJvm.full(
+          args, env.vars(), ErrorReport.debug(env, false), "no cached session", err);
     }
     return Cli.execute(args, env, in, out, err);
   }

@@ -118,6 +118,9 @@ public final class CdsTraining {
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true);
     String[] argv = {"plugin", "run", "--", aws.toString(), "sts", "get-caller-identity"};
     int warm = FastRun.run(argv, env, System.in, quiet, quiet);
+    if (!FastExport.tryWarm(new String[] {"export", "--format", "json"}, env, quiet)) {
+      warm = 1; // credential_process's warm path: served from the same session
+    }
     return warm != 0 || warmOnly ? warm : cold(env, home);
   }
 

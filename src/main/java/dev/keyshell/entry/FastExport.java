@@ -57,6 +57,11 @@ public final class FastExport {
     return new String[] {profile, format};
   }
 
+  /** True for {@code keyshell export ...}, which bin/keyshell starts in the warm JVM. */
+  public static boolean handles(String[] args) {
+    return args.length > 0 && args[0].equals("export");
+  }
+
   /** Prints the cached credentials and returns true, or returns false to take the full path. */
   public static boolean tryWarm(String[] args, Env env, PrintStream out) {
     String[] flags = parse(args);

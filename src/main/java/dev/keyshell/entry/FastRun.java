@@ -24,9 +24,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -100,9 +98,13 @@ public final class FastRun {
         return ChildRunner.run(
             argv, ChildEnv.with(env, hit.get().credentials(), hit.get().region(), aws.profile()));
       }
+      if (FullJvm.isWarmJvm(env.vars())) {
+        return FullJvm.miss(args, env.vars(), ErrorReport.debug(env, debugFlag), err);
+      }
       return ColdRun.run(env, dirs, profile, aws.profile(), command, argv, found, err);
     } catch (FullJitNeeded e) {
-      return againWithFullJit(args, env, ErrorReport.debug(env, debugFlag), err);
+      return FullJvm.full(
+          args, env.vars(), ErrorReport.debug(env, debugFlag), "unlocking the vault", err);
     } catch (RuntimeException e) {
       return ErrorReport.of(e, ErrorReport.debug(env, debugFlag)).print(err);
     }
@@ -123,27 +125,5 @@ public final class FastRun {
   /** {@code plugin run --debug ...}: keyshell's own option, before the command. */
   private static boolean debugFlag(String[] args) {
     return args.length > 2 && args[2].equals("--debug");
-  }
-
-  /** Runs this command again through bin/keyshell with both JIT compilers (see FullJitNeeded). */
-  private static int againWithFullJit(String[] args, Env env, boolean debug, PrintStream err) {
-    String launcher = System.getProperty("keyshell.launcher");
-    if (launcher == null) {
-      return ErrorReport.of(
-              new KeyshellException(
-                  "cannot unlock the vault in a JVM limited to the C1 compiler",
-                  "run keyshell through bin/keyshell"),
-              debug)
-          .print(err);
-    }
-    if (debug) {
-      err.println("keyshell: unlocking the vault needs the full JIT; running again with it");
-    }
-    List<String> command = new java.util.ArrayList<>(args.length + 1);
-    command.add(launcher);
-    command.addAll(Arrays.asList(args));
-    Map<String, String> vars = new HashMap<>(env.vars());
-    vars.put(FullJitNeeded.ENV, "full");
-    return ChildRunner.run(command, vars);
   }
 }

@@ -31,7 +31,7 @@ public final class ChildEnv {
   public static Map<String, String> untouched(Map<String, String> env) {
     Map<String, String> out = new HashMap<>(env);
     for (Iterator<String> names = out.keySet().iterator(); names.hasNext(); ) {
-      if (isKeyshellSecret(names.next())) {
+      if (isKeyshells(names.next())) {
         names.remove();
       }
     }
@@ -44,7 +44,7 @@ public final class ChildEnv {
     Map<String, String> out = new HashMap<>(env.vars());
     for (Iterator<String> names = out.keySet().iterator(); names.hasNext(); ) {
       String name = names.next();
-      if (REMOVED.contains(name) || isKeyshellSecret(name)) {
+      if (REMOVED.contains(name) || isKeyshells(name)) {
         names.remove();
       }
     }
@@ -73,6 +73,14 @@ public final class ChildEnv {
     }
     return out;
   }
+
+  /** keyshell's secrets, and its warm JVM's hand-over to a full one (entry/FullJvm). */
+  private static boolean isKeyshells(String name) {
+    return isKeyshellSecret(name) || name.equals(HANDOVER);
+  }
+
+  /** Set by the warm JVM when it hands a cache miss to a full one; never the child's. */
+  public static final String HANDOVER = "KEYSHELL_JVM";
 
   private static boolean isKeyshellSecret(String name) {
     return name.equals("KEYSHELL_VAULT_PASSPHRASE")
