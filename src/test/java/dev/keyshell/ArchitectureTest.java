@@ -23,6 +23,7 @@ class ArchitectureTest {
     "dev.keyshell.cache..",
     "dev.keyshell.console..",
     "dev.keyshell.core..",
+    "dev.keyshell.crypto..",
     "dev.keyshell.item..",
     "dev.keyshell.mfa..",
     "dev.keyshell.otp..",
@@ -72,6 +73,18 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAnyPackage("dev.keyshell.cli..", "picocli..")
           .because("plugin run and a warm export are served without loading picocli");
+
+  @ArchTest
+  static final ArchRule the_warm_path_s_crypto_needs_no_jca =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.keyshell.crypto..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("javax.crypto..", "java.security..", "dev.keyshell..")
+          .because(
+              "on JDK 17 the JCA's set-up is about 40 ms of every warm aws (docs/performance.md);"
+                  + " the primitives stand alone");
 
   @ArchTest
   static final ArchRule no_package_cycles =
