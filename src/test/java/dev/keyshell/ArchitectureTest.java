@@ -35,6 +35,7 @@ class ArchitectureTest {
     "dev.keyshell.shell..",
     "dev.keyshell.sso..",
     "dev.keyshell.store..",
+    "dev.keyshell.tty..",
     "dev.keyshell.vault.."
   };
 

@@ -2,7 +2,6 @@ package dev.keyshell.entry;
 
 import dev.keyshell.core.Dirs;
 import dev.keyshell.core.Env;
-import dev.keyshell.core.TtyPrompter;
 import dev.keyshell.plugin.Plugins;
 import dev.keyshell.proc.ChildEnv;
 import dev.keyshell.provision.ChildRunner;
@@ -13,6 +12,7 @@ import dev.keyshell.scope.ScopeLocator;
 import dev.keyshell.setup.wizard.FirstUse;
 import dev.keyshell.store.Stores;
 import dev.keyshell.stores.DefaultStores;
+import dev.keyshell.tty.TtyPrompter;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
