@@ -4,7 +4,7 @@ import dev.keyshell.core.Dirs;
 import dev.keyshell.core.Env;
 import dev.keyshell.plugin.Plugins;
 import dev.keyshell.proc.ChildEnv;
-import dev.keyshell.provision.ChildRunner;
+import dev.keyshell.proc.ChildRunner;
 import dev.keyshell.provision.CredentialChoice;
 import dev.keyshell.provision.Minted;
 import dev.keyshell.provision.Provisioner;
