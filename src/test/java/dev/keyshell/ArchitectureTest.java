@@ -29,6 +29,7 @@ class ArchitectureTest {
     "dev.keyshell.otp..",
     "dev.keyshell.plugin..",
     "dev.keyshell.proc..",
+    "dev.keyshell.rotate..",
     "dev.keyshell.provision..",
     "dev.keyshell.scope..",
     "dev.keyshell.server..",
