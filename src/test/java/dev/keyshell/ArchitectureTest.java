@@ -24,11 +24,13 @@ class ArchitectureTest {
     "dev.keyshell.console..",
     "dev.keyshell.core..",
     "dev.keyshell.crypto..",
+    "dev.keyshell.export..",
     "dev.keyshell.item..",
     "dev.keyshell.mfa..",
     "dev.keyshell.otp..",
     "dev.keyshell.plugin..",
     "dev.keyshell.proc..",
+    "dev.keyshell.rotate..",
     "dev.keyshell.provision..",
     "dev.keyshell.scope..",
     "dev.keyshell.server..",
@@ -36,6 +38,7 @@ class ArchitectureTest {
     "dev.keyshell.shell..",
     "dev.keyshell.sso..",
     "dev.keyshell.store..",
+    "dev.keyshell.tty..",
     "dev.keyshell.vault.."
   };
 
@@ -51,7 +54,8 @@ class ArchitectureTest {
               "dev.keyshell.cli..",
               "dev.keyshell.entry..",
               "dev.keyshell.setup.wizard..",
-              "dev.keyshell.stores..")
+              "dev.keyshell.stores..",
+              "dev.keyshell.training..")
           .because("layers point inward: cli and entry call the domain, never the reverse");
 
   @ArchTest
@@ -63,6 +67,17 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAPackage("dev.keyshell")
           .because("Main is the top: it dispatches to entry and cli");
+
+  @ArchTest
+  static final ArchRule the_training_run_is_not_the_product =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("dev.keyshell.training..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.keyshell.training..")
+          .because(
+              "bin/keyshell runs CdsTraining to train the class-data archive; nothing calls it");
 
   @ArchTest
   static final ArchRule the_entry_layer_runs_before_picocli =

@@ -24,12 +24,6 @@ public record RoleStep(
     Objects.requireNonNull(mfaSerial, "mfaSerial");
   }
 
-  /** A step with only a role, for tests and simple callers. */
-  public static RoleStep of(String profile, String roleArn) {
-    return new RoleStep(
-        profile, roleArn, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
-  }
-
   /** AssumeRole's default session length, and STS's limit when a role assumes a role. */
   public static final int DEFAULT_SECONDS = 3600;
 

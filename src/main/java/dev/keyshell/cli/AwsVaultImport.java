@@ -2,9 +2,9 @@ package dev.keyshell.cli;
 
 import dev.keyshell.core.Env;
 import dev.keyshell.core.KeyshellException;
-import dev.keyshell.core.Prompter;
 import dev.keyshell.setup.AwsVaultKeys;
 import dev.keyshell.setup.ImportedKeys;
+import dev.keyshell.tty.Prompter;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -24,7 +24,7 @@ final class AwsVaultImport {
       passphrase = env.vars().get(PASSPHRASE).toCharArray();
     } else if (prompter.interactive()) {
       passphrase =
-          prompter.askSecret("Passphrase of aws-vault's file backend (" + vault.dir() + ")");
+          prompter.askSecret("Passphrase of aws-vault's file backend (" + vault.dir() + "):");
     } else {
       throw new KeyshellException(
           "no terminal to ask for the passphrase of aws-vault's file backend",

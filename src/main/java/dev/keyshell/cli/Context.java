@@ -2,10 +2,10 @@ package dev.keyshell.cli;
 
 import dev.keyshell.core.Dirs;
 import dev.keyshell.core.Env;
-import dev.keyshell.core.Prompter;
-import dev.keyshell.core.TtyPrompter;
 import dev.keyshell.store.Stores;
 import dev.keyshell.stores.DefaultStores;
+import dev.keyshell.tty.Prompter;
+import dev.keyshell.tty.TtyPrompter;
 import java.io.InputStream;
 import java.io.PrintStream;
 

@@ -1,7 +1,7 @@
 package dev.keyshell.cli;
 
 import dev.keyshell.core.KeyshellException;
-import dev.keyshell.provision.CredentialFormat;
+import dev.keyshell.export.CredentialFormat;
 import dev.keyshell.provision.Provisioner;
 import dev.keyshell.scope.ScopeLocator;
 import dev.keyshell.scope.UntrustedWarning;

@@ -10,7 +10,6 @@ import dev.keyshell.scope.Scope;
 import dev.keyshell.setup.InitRequest;
 import dev.keyshell.setup.InitService;
 import dev.keyshell.setup.ItemEditor;
-import dev.keyshell.setup.wizard.TtyQuestions;
 import dev.keyshell.setup.wizard.Wizard;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -208,12 +207,9 @@ public final class PluginInitCommand implements Callable<Integer> {
             remove,
             addToRc,
             yes);
-    try (TtyQuestions questions =
-        new TtyQuestions(ctx.env, ctx.prompter().interactive(), ctx.err)) {
-      req =
-          new Wizard(env, ctx.dirs, ctx.stores(), questions, Clock.systemUTC())
-              .complete(req, keepPlaintext);
-    }
+    req =
+        new Wizard(env, ctx.dirs, ctx.stores(), ctx.prompter(), Clock.systemUTC())
+            .complete(req, keepPlaintext);
     return new InitService(env, ctx.dirs, ctx.stores(), ctx.prompter(), ctx.out, ctx.err).run(req);
   }
 

@@ -1,7 +1,7 @@
 package dev.keyshell.cli;
 
 import dev.keyshell.aws.AwsConfigFiles;
-import dev.keyshell.provision.SelectedProfile;
+import dev.keyshell.plugin.SelectedProfile;
 import dev.keyshell.sso.SsoCredentials;
 import dev.keyshell.sso.SsoSession;
 import java.util.Optional;

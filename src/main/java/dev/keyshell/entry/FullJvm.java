@@ -4,7 +4,7 @@ import dev.keyshell.core.ErrorReport;
 import dev.keyshell.core.FullJitNeeded;
 import dev.keyshell.core.KeyshellException;
 import dev.keyshell.proc.ChildEnv;
-import dev.keyshell.provision.ChildRunner;
+import dev.keyshell.proc.ChildRunner;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,5 @@
 /**
- * The entry points that run before picocli: plugin run (FastRun, ColdRun with first use), a warm
- * export, and the launcher's class-data training.
+ * The entry points that run before picocli: plugin run (FastRun, ColdRun with first use) and a warm
+ * export (FastExport).
  */
 package dev.keyshell.entry;

@@ -6,6 +6,7 @@ import dev.keyshell.item.Field;
 import dev.keyshell.item.FieldType;
 import dev.keyshell.proc.ChildEnv;
 import dev.keyshell.proc.ProcessRunner;
+import dev.keyshell.tty.Terminal;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,7 +49,7 @@ public final class MfaSources {
    * s bound on helpers.
    */
   public static MfaSources system(Env env, PrintStream err) {
-    Path tty = "1".equals(env.vars().get("KEYSHELL_NO_TTY")) ? null : Path.of("/dev/tty");
+    Path tty = "1".equals(env.vars().get("KEYSHELL_NO_TTY")) ? null : Terminal.DEVICE;
     return new MfaSources(env, tty, new ProcessRunner(), TIMEOUT, err);
   }
 

@@ -1,7 +1,7 @@
 package dev.keyshell.server;
 
 import dev.keyshell.core.Env;
-import dev.keyshell.provision.ChildRunner;
+import dev.keyshell.proc.ChildRunner;
 import dev.keyshell.provision.Minted;
 import java.io.PrintStream;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package dev.keyshell.setup;
 
 import dev.keyshell.core.KeyshellException;
-import dev.keyshell.core.Prompter;
+import dev.keyshell.tty.Prompter;
 import java.util.Locale;
 
 /** A (y/N) question before a change the user asked for; {@code --yes} answers it. */

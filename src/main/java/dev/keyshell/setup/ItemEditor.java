@@ -1,7 +1,6 @@
 package dev.keyshell.setup;
 
 import dev.keyshell.core.KeyshellException;
-import dev.keyshell.core.Prompter;
 import dev.keyshell.item.AwsKeys;
 import dev.keyshell.item.Field;
 import dev.keyshell.item.FieldType;
@@ -13,6 +12,7 @@ import dev.keyshell.otp.TotpSecret;
 import dev.keyshell.store.FieldEdit;
 import dev.keyshell.store.Store;
 import dev.keyshell.store.Stores;
+import dev.keyshell.tty.Prompter;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.keyshell.setup;
 
 import dev.keyshell.core.Env;
-import dev.keyshell.core.Prompter;
 import dev.keyshell.item.AwsKeys;
 import dev.keyshell.item.Item;
 import dev.keyshell.store.Store;
+import dev.keyshell.tty.Prompter;
 import java.io.PrintStream;
 
 /**

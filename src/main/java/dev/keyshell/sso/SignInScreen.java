@@ -1,10 +1,10 @@
 package dev.keyshell.sso;
 
 import dev.keyshell.core.Env;
-import java.io.FileOutputStream;
+import dev.keyshell.core.KeyshellException;
+import dev.keyshell.tty.Terminal;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Where the verification URL and user code are shown: the controlling terminal ({@code /dev/tty}),
@@ -17,13 +17,10 @@ final class SignInScreen {
   /** Prints {@code lines} and returns; never fails. */
   static void show(Env env, PrintStream err, String... lines) {
     if (!"1".equals(env.vars().get("KEYSHELL_NO_TTY"))) {
-      try (PrintStream tty =
-          new PrintStream(new FileOutputStream("/dev/tty"), true, StandardCharsets.UTF_8)) {
-        for (String line : lines) {
-          tty.println(line);
-        }
+      try (Terminal tty = Terminal.open(Terminal.DEVICE, true, err)) {
+        tty.print(String.join("\n", lines) + "\n");
         return;
-      } catch (IOException | SecurityException e) {
+      } catch (IOException | SecurityException | KeyshellException e) {
         // no terminal: stderr below
       }
     }

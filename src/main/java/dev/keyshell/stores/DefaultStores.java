@@ -2,7 +2,6 @@ package dev.keyshell.stores;
 
 import dev.keyshell.core.Dirs;
 import dev.keyshell.core.Env;
-import dev.keyshell.core.Prompter;
 import dev.keyshell.item.StoreKind;
 import dev.keyshell.proc.Executables;
 import dev.keyshell.proc.ProcessRunner;
@@ -10,6 +9,7 @@ import dev.keyshell.store.Store;
 import dev.keyshell.store.Stores;
 import dev.keyshell.store.connect.ConnectStore;
 import dev.keyshell.store.op.OpStore;
+import dev.keyshell.tty.Prompter;
 import dev.keyshell.vault.LocalVaultStore;
 
 /** Opens the real stores: the one place that knows every kind of store. */

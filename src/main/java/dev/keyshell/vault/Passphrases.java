@@ -2,7 +2,7 @@ package dev.keyshell.vault;
 
 import dev.keyshell.core.Env;
 import dev.keyshell.core.KeyshellException;
-import dev.keyshell.core.Prompter;
+import dev.keyshell.tty.Prompter;
 import java.util.Arrays;
 
 /**
@@ -37,7 +37,7 @@ final class Passphrases {
       return env.vars().get(ENV).toCharArray();
     }
     requireTerminal();
-    return prompter.askSecret("Passphrase of the keyshell local vault");
+    return prompter.askSecret("Passphrase of the keyshell local vault:");
   }
 
   /** The variable that gives {@code keyshell vault passwd} its new passphrase unattended. */
@@ -71,12 +71,12 @@ final class Passphrases {
         "keyshell: creating the local vault; choose a passphrase (it cannot be recovered)");
     for (int attempt = 1; ; attempt++) {
       char[] first =
-          prompter.askSecret("New vault passphrase (at least " + MIN_LENGTH + " characters)");
+          prompter.askSecret("New vault passphrase (at least " + MIN_LENGTH + " characters):");
       String problem = null;
       if (first.length < MIN_LENGTH) {
         problem = "the passphrase is shorter than " + MIN_LENGTH + " characters";
       } else {
-        char[] second = prompter.askSecret("Repeat the passphrase");
+        char[] second = prompter.askSecret("Repeat the passphrase:");
         boolean same = Arrays.equals(first, second);
         Arrays.fill(second, '\0');
         if (same) {

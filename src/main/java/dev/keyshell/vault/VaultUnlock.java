@@ -3,7 +3,7 @@ package dev.keyshell.vault;
 import dev.keyshell.core.Dirs;
 import dev.keyshell.core.Env;
 import dev.keyshell.core.KeyshellException;
-import dev.keyshell.core.Prompter;
+import dev.keyshell.tty.Prompter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;

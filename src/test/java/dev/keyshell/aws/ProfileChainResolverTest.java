@@ -230,7 +230,7 @@ class ProfileChainResolverTest {
             """);
     ProfileChain chain = resolver.resolve("dev");
     assertEquals("base", chain.rootProfile());
-    assertEquals(List.of(RoleStep.of("dev", "arn:aws:iam::111111111111:role/dev")), chain.roles());
+    assertEquals(List.of(roleOnly("dev", "arn:aws:iam::111111111111:role/dev")), chain.roles());
   }
 
   @Test
@@ -409,5 +409,11 @@ class ProfileChainResolverTest {
     Files.writeString(dir.resolve("credentials"), "[dev]\nregion = eu-central-1\n");
     ProfileChain chain = resolverFor("[profile dev]\nregion = us-west-2\n").resolve("dev");
     assertEquals(Optional.of("eu-central-1"), chain.region());
+  }
+
+  /** A step with only a role. */
+  private static RoleStep roleOnly(String profile, String roleArn) {
+    return new RoleStep(
+        profile, roleArn, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
   }
 }

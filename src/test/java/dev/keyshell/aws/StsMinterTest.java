@@ -212,7 +212,7 @@ class StsMinterTest {
             "b",
             Optional.empty(),
             Optional.empty(),
-            List.of(RoleStep.of("r", "arn:aws:iam::1:role/r")));
+            List.of(roleOnly("r", "arn:aws:iam::1:role/r")));
     try (StsMinter minter = minter(TotpCodes.none())) {
       assertEquals("ASIAIOSFODNN7EXAMPLE", new ChainMinter(minter).mint(KEYS, chain).accessKeyId());
     }
@@ -291,7 +291,7 @@ class StsMinterTest {
                   minter.getSessionToken(KEYS, Optional.of(MFA), 3600);
                 } else {
                   minter.assumeRole(
-                      Caller.of(KEYS), RoleStep.of("r", "arn:aws:iam::1:role/r"), Optional.empty());
+                      Caller.of(KEYS), roleOnly("r", "arn:aws:iam::1:role/r"), Optional.empty());
                 }
               });
     }
@@ -376,5 +376,11 @@ class StsMinterTest {
     assertFalse(e.getMessage().contains(LONG_LIVED_ID));
     assertFalse(e.getMessage().contains("324550"), "no MFA code in messages");
     assertFalse(e.hint() == null || e.hint().isBlank());
+  }
+
+  /** A step with only a role. */
+  private static RoleStep roleOnly(String profile, String roleArn) {
+    return new RoleStep(
+        profile, roleArn, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
   }
 }

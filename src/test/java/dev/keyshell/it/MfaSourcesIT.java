@@ -42,19 +42,7 @@ class MfaSourcesIT {
     box.credentials(
         "[default]\naws_access_key_id = " + KEY_ID + "\naws_secret_access_key = " + SECRET + "\n");
     box.config(CONFIG);
-    box.keyshell(
-            null,
-            "plugin",
-            "init",
-            "aws",
-            "--store",
-            "local",
-            "--import-profile",
-            "default",
-            "--scope",
-            "global",
-            "--remove-plaintext",
-            "--yes")
+    Users.importProfile(box, null, "local", "default", "--scope", "global", "--remove-plaintext")
         .ok();
   }
 

@@ -158,7 +158,7 @@ class ProcessHardeningIT {
                 "-Djava.io.tmpdir=" + scratch,
                 "-cp",
                 Sandbox.PROJECT.resolve("target/keyshell.jar").toString(),
-                "dev.keyshell.entry.CdsTraining")
+                "dev.keyshell.training.CdsTraining")
             .redirectErrorStream(true)
             .start();
     p.getInputStream().transferTo(OutputStream.nullOutputStream());

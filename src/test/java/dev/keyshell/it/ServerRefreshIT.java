@@ -127,19 +127,7 @@ class ServerRefreshIT {
     box.credentials(
         "[default]\naws_access_key_id = " + KEY_ID + "\naws_secret_access_key = " + SECRET + "\n");
     box.config("[default]\nregion = eu-west-1\n");
-    box.keyshell(
-            null,
-            "plugin",
-            "init",
-            "aws",
-            "--store",
-            "local",
-            "--import-profile",
-            "default",
-            "--scope",
-            "global",
-            "--remove-plaintext",
-            "--yes")
+    Users.importProfile(box, null, "local", "default", "--scope", "global", "--remove-plaintext")
         .ok();
     String aws =
         "/usr/bin/aws sts get-caller-identity --endpoint-url "

@@ -1,6 +1,6 @@
 package dev.keyshell.vault;
 
-import dev.keyshell.core.Prompter;
+import dev.keyshell.tty.Prompter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -31,6 +31,11 @@ final class ScriptedPrompter implements Prompter {
   @Override
   public boolean interactive() {
     return interactive;
+  }
+
+  @Override
+  public int choose(String question, List<String> options, int preselected) {
+    throw new AssertionError("unexpected menu: " + question);
   }
 
   @Override

@@ -2,10 +2,10 @@ package dev.keyshell.vault;
 
 import dev.keyshell.core.Dirs;
 import dev.keyshell.core.Env;
-import dev.keyshell.core.Prompter;
 import dev.keyshell.item.AwsKeys;
 import dev.keyshell.item.Field;
 import dev.keyshell.item.FieldType;
+import dev.keyshell.tty.Prompter;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;

@@ -11,9 +11,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.keyshell.core.Dirs;
 import dev.keyshell.core.KeyshellException;
-import dev.keyshell.core.Prompter;
 import dev.keyshell.core.SecureFiles;
 import dev.keyshell.item.ItemRef;
+import dev.keyshell.tty.Prompter;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;

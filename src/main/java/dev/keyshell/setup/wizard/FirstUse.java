@@ -3,12 +3,12 @@ package dev.keyshell.setup.wizard;
 import dev.keyshell.core.Dirs;
 import dev.keyshell.core.Env;
 import dev.keyshell.core.KeyshellException;
-import dev.keyshell.core.Prompter;
 import dev.keyshell.plugin.Plugins;
 import dev.keyshell.provision.CredentialChoice;
 import dev.keyshell.scope.ScopeLocator;
 import dev.keyshell.setup.InitService;
 import dev.keyshell.store.Stores;
+import dev.keyshell.tty.Prompter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -30,9 +30,8 @@ public final class FirstUse {
     }
     err.println("keyshell: no AWS credential is set up for this terminal or directory yet.");
     err.flush();
-    try (TtyQuestions questions = new TtyQuestions(env, true, err)) {
-      var request = new Wizard(env, dirs, stores, questions, Clock.systemUTC()).forThisSession();
-      questions.close();
+    try {
+      var request = new Wizard(env, dirs, stores, prompter, Clock.systemUTC()).forThisSession();
       // stdout belongs to aws: everything init says goes to stderr.
       new InitService(env, dirs, stores, prompter, err, err).setUpCredential(request);
     } catch (IOException e) {

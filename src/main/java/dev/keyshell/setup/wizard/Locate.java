@@ -8,6 +8,7 @@ import dev.keyshell.setup.CredentialsFile;
 import dev.keyshell.setup.ProfileKeys;
 import dev.keyshell.store.Store;
 import dev.keyshell.store.Store.ItemSummary;
+import dev.keyshell.tty.Prompter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -21,9 +22,9 @@ final class Locate {
   static final String QUESTION = "Locate your AWS Access Key:";
 
   private final Env env;
-  private final Questions questions;
+  private final Prompter questions;
 
-  Locate(Env env, Questions questions) {
+  Locate(Env env, Prompter questions) {
     this.env = env;
     this.questions = questions;
   }

@@ -5,6 +5,7 @@ import dev.keyshell.core.Env;
 import dev.keyshell.core.KeyshellException;
 import dev.keyshell.mfa.MfaSerials;
 import dev.keyshell.otp.TotpSecret;
+import dev.keyshell.tty.Prompter;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -27,10 +28,10 @@ final class MfaStep {
   }
 
   private final Env env;
-  private final Questions questions;
+  private final Prompter questions;
   private final Clock clock;
 
-  MfaStep(Env env, Questions questions, Clock clock) {
+  MfaStep(Env env, Prompter questions, Clock clock) {
     this.env = env;
     this.questions = questions;
     this.clock = clock;

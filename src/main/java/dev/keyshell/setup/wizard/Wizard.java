@@ -14,6 +14,7 @@ import dev.keyshell.shell.RcFile;
 import dev.keyshell.shell.ShellScripts;
 import dev.keyshell.store.Store;
 import dev.keyshell.store.Stores;
+import dev.keyshell.tty.Prompter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -32,10 +33,10 @@ public final class Wizard {
   private final Env env;
   private final Dirs dirs;
   private final Stores stores;
-  private final Questions questions;
+  private final Prompter questions;
   private final Clock clock;
 
-  public Wizard(Env env, Dirs dirs, Stores stores, Questions questions, Clock clock) {
+  public Wizard(Env env, Dirs dirs, Stores stores, Prompter questions, Clock clock) {
     this.env = env;
     this.dirs = dirs;
     this.stores = stores;

@@ -1,12 +1,13 @@
 package dev.keyshell.setup.wizard;
 
+import dev.keyshell.tty.Prompter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
 /** The person at the terminal answering from a script; every question and line is recorded. */
-final class ScriptedQuestions implements Questions {
+final class ScriptedQuestions implements Prompter {
   final List<String> transcript = new ArrayList<>();
   private final Deque<String> answers;
 

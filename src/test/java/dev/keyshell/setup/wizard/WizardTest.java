@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keyshell.core.Dirs;
 import dev.keyshell.core.Env;
-import dev.keyshell.core.Prompter;
 import dev.keyshell.item.StoreKind;
 import dev.keyshell.scope.Scope;
 import dev.keyshell.setup.InitRequest;
 import dev.keyshell.store.Stores;
 import dev.keyshell.stores.DefaultStores;
+import dev.keyshell.tty.Prompter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -243,6 +243,11 @@ class WizardTest {
     @Override
     public boolean interactive() {
       return false;
+    }
+
+    @Override
+    public int choose(String question, List<String> options, int preselected) {
+      throw new AssertionError(question);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.keyshell.setup.wizard;
+package dev.keyshell.tty;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,9 +9,9 @@ import java.util.Locale;
  * numbered lines and a typed answer, a number or a few letters to narrow the list.
  */
 final class NumberedMenu {
-  private final Tty tty;
+  private final Terminal tty;
 
-  NumberedMenu(Tty tty) {
+  NumberedMenu(Terminal tty) {
     this.tty = tty;
   }
 
@@ -25,7 +25,7 @@ final class NumberedMenu {
       int def = Math.max(0, shown.indexOf(preselected));
       tty.print(
           "Choose 1-" + shown.size() + ", or type words to narrow the list [" + (def + 1) + "]: ");
-      String answer = tty.readLine().trim();
+      String answer = tty.answer().trim();
       if (answer.isEmpty()) {
         return shown.get(def);
       }

@@ -1,4 +1,4 @@
-package dev.keyshell.setup.wizard;
+package dev.keyshell.tty;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,10 +1,9 @@
-package dev.keyshell.provision;
+package dev.keyshell.mfa;
 
 import dev.keyshell.aws.MfaCodeSource;
 import dev.keyshell.core.KeyshellException;
 import dev.keyshell.core.SecureFiles;
 import dev.keyshell.item.Field;
-import dev.keyshell.mfa.MfaSources;
 import dev.keyshell.otp.TotpSecret;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -46,18 +45,6 @@ public final class MfaCodes {
     this.err = err;
     this.sleeper = sleeper;
     this.sources = sources;
-  }
-
-  /**
-   * A code for {@code serial}, spent at once: for callers that send it themselves. STS calls use
-   * {@link #forItem}, which spends a code only once STS received it.
-   */
-  public String code(
-      String serial, List<Field> itemFields, Instant itemReadAt, Map<String, String> profile) {
-    MfaCodeSource source = forItem(itemFields, itemReadAt, profile);
-    String code = source.code(serial);
-    source.sent(serial, true);
-    return code;
   }
 
   /**

@@ -1,9 +1,7 @@
-package dev.keyshell.provision;
+package dev.keyshell.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.keyshell.plugin.Executable;
-import dev.keyshell.plugin.Plugins;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.keyshell.setup.wizard;
+package dev.keyshell.tty;
 
 import dev.keyshell.core.KeyshellException;
 

@@ -1,11 +1,11 @@
-package dev.keyshell.provision;
+package dev.keyshell.mfa;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.keyshell.aws.MfaCodeSource;
 import dev.keyshell.core.Env;
 import dev.keyshell.item.Field;
 import dev.keyshell.item.FieldType;
-import dev.keyshell.mfa.MfaSources;
 import dev.keyshell.otp.TotpSecret;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MfaCodesTest {
   private static final String SECRET = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
   private static final String URI = "otpauth://totp/AWS:alice?secret=" + SECRET + "&issuer=AWS";
+  private static final String SERIAL = "arn:aws:iam::1:mfa/alice";
   private static final Instant NOW = Instant.parse("2026-03-01T12:00:10Z");
 
   @TempDir Path cache;
@@ -32,7 +33,10 @@ class MfaCodesTest {
     MfaCodes codes =
         new MfaCodes(
             cache, clock, err, d -> {}, MfaSources.system(new Env(Map.of(), cache, cache), err));
-    return codes.code("arn:aws:iam::1:mfa/alice", List.of(otp), readAt, Map.of());
+    MfaCodeSource source = codes.forItem(List.of(otp), readAt, Map.of());
+    String code = source.code(SERIAL);
+    source.sent(SERIAL, true);
+    return code;
   }
 
   @Test

@@ -1,12 +1,10 @@
-package dev.keyshell.provision;
+package dev.keyshell.cache;
 
 import dev.keyshell.aws.Caller;
 import dev.keyshell.aws.RoleStep;
 import dev.keyshell.aws.SessionCredentials;
 import dev.keyshell.aws.SessionRejectedException;
 import dev.keyshell.aws.Sts;
-import dev.keyshell.cache.CachedSession;
-import dev.keyshell.cache.SessionCache;
 import dev.keyshell.core.KeyshellException;
 import dev.keyshell.core.SecureFiles;
 import dev.keyshell.item.AwsKeys;
@@ -26,7 +24,7 @@ import java.util.function.Supplier;
  * it (the item, the signing key, the role, external id, session name, MFA device, duration and the
  * STS endpoint), so a chain reuses its MFA session and never re-asks for a code.
  */
-final class CachingSts implements Sts {
+public final class CachingSts implements Sts {
   private final Sts sts;
   private final SessionCache cache;
   private final Clock clock;
@@ -39,7 +37,7 @@ final class CachingSts implements Sts {
   private final Set<String> used = new LinkedHashSet<>();
 
   /** A cached session AWS rejected: its entry is gone, and a new mint may succeed. */
-  static final class CachedSessionRejected extends KeyshellException {
+  public static final class CachedSessionRejected extends KeyshellException {
     private static final long serialVersionUID = 1L;
 
     CachedSessionRejected(SessionRejectedException e) {
@@ -51,7 +49,7 @@ final class CachingSts implements Sts {
    * @param item the scoped item's reference, as text
    * @param endpoint what selects the STS endpoint (variables, profile), as text
    */
-  CachingSts(Sts sts, SessionCache cache, Clock clock, String item, String endpoint) {
+  public CachingSts(Sts sts, SessionCache cache, Clock clock, String item, String endpoint) {
     this.sts = sts;
     this.cache = cache;
     this.clock = clock;
@@ -109,7 +107,7 @@ final class CachingSts implements Sts {
   }
 
   /** The cache entries this instance read or wrote, for {@code keyshell lock --profile}. */
-  List<String> used() {
+  public List<String> used() {
     return List.copyOf(used);
   }
 

@@ -1,4 +1,4 @@
-package dev.keyshell.provision;
+package dev.keyshell.proc;
 
 import dev.keyshell.core.KeyshellException;
 import java.io.IOException;

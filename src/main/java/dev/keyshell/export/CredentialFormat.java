@@ -1,7 +1,8 @@
-package dev.keyshell.provision;
+package dev.keyshell.export;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.keyshell.provision.Minted;
 import java.io.IOException;
 import java.io.StringWriter;
 

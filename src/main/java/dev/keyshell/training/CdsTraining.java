@@ -1,4 +1,4 @@
-package dev.keyshell.entry;
+package dev.keyshell.training;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -15,6 +15,8 @@ import dev.keyshell.cache.SessionCache;
 import dev.keyshell.core.Dirs;
 import dev.keyshell.core.Env;
 import dev.keyshell.core.SecureFiles;
+import dev.keyshell.entry.FastExport;
+import dev.keyshell.entry.FastRun;
 import dev.keyshell.item.AwsKeys;
 import dev.keyshell.item.ItemRef;
 import dev.keyshell.item.StoreKind;

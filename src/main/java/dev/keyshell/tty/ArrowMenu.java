@@ -1,4 +1,4 @@
-package dev.keyshell.setup.wizard;
+package dev.keyshell.tty;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +15,9 @@ final class ArrowMenu {
   private static final int ESC = 27;
   private static final int BACKSPACE = 127;
 
-  private final Tty tty;
+  private final Terminal tty;
 
-  ArrowMenu(Tty tty) {
+  ArrowMenu(Terminal tty) {
     this.tty = tty;
   }
 
@@ -26,7 +26,7 @@ final class ArrowMenu {
     int width = tty.width();
     int drawn = 0;
     tty.print("\033[?25l"); // hide the cursor while the menu is up
-    try (Tty.Keys keys = tty.keys()) {
+    try (Terminal.Keys keys = tty.keys()) {
       while (true) {
         drawn = draw(render(question, options, state, width), drawn);
         int k = keys.read();
@@ -56,7 +56,7 @@ final class ArrowMenu {
     }
   }
 
-  private static void arrow(Tty.Keys keys, MenuState state) {
+  private static void arrow(Terminal.Keys keys, MenuState state) {
     int k = keys.read();
     if (k != '[' && k != 'O') {
       return;
@@ -71,7 +71,7 @@ final class ArrowMenu {
   }
 
   // A character typed as several UTF-8 bytes.
-  private static char decode(Tty.Keys keys, int first) {
+  private static char decode(Terminal.Keys keys, int first) {
     if (first < 0x80) {
       return (char) first;
     }

@@ -1,4 +1,4 @@
-package dev.keyshell.entry;
+package dev.keyshell.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dev.keyshell.provision;
+package dev.keyshell.plugin;
 
 import dev.keyshell.core.Env;
 import java.util.Optional;

@@ -1,32 +1,50 @@
-package dev.keyshell.setup.wizard;
+package dev.keyshell.tty;
 
 import dev.keyshell.core.AsciiOutput;
 import dev.keyshell.core.Display;
 import dev.keyshell.core.Env;
 import dev.keyshell.core.KeyshellException;
+import java.io.FileInputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * The wizard's questions on {@code /dev/tty}: arrow-key menus where the terminal can draw them, a
- * numbered list where it cannot ({@code TERM} unset or {@code dumb}), so it works over SSH, in
- * screen readers' plain consoles and without a mouse.
+ * Asks on the controlling terminal ({@code /dev/tty}), as ssh and op do, so questions work while
+ * stdin and stdout are pipes ({@code aws ... | jq}); without a terminal ({@code KEYSHELL_NO_TTY=1}
+ * or none there) nothing is asked. Menus move with the arrow keys where the terminal can draw them
+ * and are a numbered list where it cannot ({@code TERM} unset or {@code dumb}, or {@code
+ * KEYSHELL_PLAIN_MENUS=1}), so they work over SSH, in screen readers' plain consoles and without a
+ * mouse.
  */
-public final class TtyQuestions implements Questions, AutoCloseable {
+public final class TtyPrompter implements Prompter, AutoCloseable {
+  private final Path device;
+  private final PrintStream err;
   private final boolean interactive;
   private final boolean arrows;
-  private final PrintStream err;
   private final boolean utf8;
-  private Tty tty;
+  private Terminal tty;
 
-  /** {@code interactive}: whether a terminal is there to ask (see TtyPrompter). */
-  public TtyQuestions(Env env, boolean interactive, PrintStream err) {
-    this.interactive = interactive;
+  public TtyPrompter(PrintStream err, Env env) {
+    this(Terminal.DEVICE, err, env);
+  }
+
+  TtyPrompter(Path device, PrintStream err, Env env) {
+    this.device = device;
+    this.err = err;
+    this.interactive = !"1".equals(env.vars().get("KEYSHELL_NO_TTY")) && usable(device);
     String term = env.get("TERM").orElse("dumb");
     this.arrows = !term.equals("dumb") && !"1".equals(env.vars().get("KEYSHELL_PLAIN_MENUS"));
-    this.err = err;
     this.utf8 = AsciiOutput.utf8(env);
+  }
+
+  private static boolean usable(Path device) {
+    try (FileInputStream probe = new FileInputStream(device.toFile())) {
+      return true;
+    } catch (IOException | SecurityException e) {
+      return false;
+    }
   }
 
   @Override
@@ -36,7 +54,7 @@ public final class TtyQuestions implements Questions, AutoCloseable {
 
   @Override
   public int choose(String question, List<String> options, int preselected) {
-    Tty t = tty(question);
+    Terminal t = tty(question);
     return arrows
         ? new ArrowMenu(t).choose(question, options, preselected)
         : new NumberedMenu(t).choose(question, options, preselected);
@@ -44,7 +62,7 @@ public final class TtyQuestions implements Questions, AutoCloseable {
 
   @Override
   public String ask(String question, String defaultValue) {
-    Tty t = tty(question);
+    Terminal t = tty(question);
     t.print(
         "? "
             + question
@@ -52,35 +70,18 @@ public final class TtyQuestions implements Questions, AutoCloseable {
                 ? ""
                 : " [" + Display.text(defaultValue) + "]")
             + " ");
-    String line = t.readLine().trim();
+    String line = t.answer().trim();
     return line.isEmpty() ? defaultValue : line;
   }
 
   @Override
   public char[] askSecret(String question) {
-    Tty t = tty(question);
+    Terminal t = tty(question);
     t.print("? " + question + " (typing is hidden) ");
     return t.readSecret();
   }
 
-  @Override
-  public boolean confirm(String question, boolean defaultYes) {
-    while (true) {
-      String answer = ask(question + (defaultYes ? " (Y/n)" : " (y/N)"), null);
-      if (answer == null) {
-        return defaultYes;
-      }
-      String a = answer.toLowerCase(Locale.ROOT);
-      if (a.equals("y") || a.equals("yes")) {
-        return true;
-      }
-      if (a.equals("n") || a.equals("no")) {
-        return false;
-      }
-      say("  Please answer y or n.");
-    }
-  }
-
+  /** On the terminal once a question was asked there, else on stderr. */
   @Override
   public void say(String line) {
     if (tty != null) {
@@ -91,18 +92,23 @@ public final class TtyQuestions implements Questions, AutoCloseable {
     }
   }
 
-  private Tty tty(String question) {
+  private Terminal tty(String question) {
     if (!interactive) {
       throw new KeyshellException(
           "no terminal to ask: " + question,
           "pass the answer as a flag (see --help), or run in a terminal");
     }
     if (tty == null) {
-      tty = Tty.open(err, utf8);
+      try {
+        tty = Terminal.open(device, utf8, err);
+      } catch (IOException e) {
+        throw new KeyshellException("cannot use the terminal: " + e.getMessage(), null, e);
+      }
     }
     return tty;
   }
 
+  /** Lets the terminal go; the next question opens it again. */
   @Override
   public void close() {
     if (tty != null) {

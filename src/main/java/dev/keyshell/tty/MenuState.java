@@ -1,4 +1,4 @@
-package dev.keyshell.setup.wizard;
+package dev.keyshell.tty;
 
 import java.util.ArrayList;
 import java.util.List;

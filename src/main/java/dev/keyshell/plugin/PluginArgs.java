@@ -1,6 +1,5 @@
-package dev.keyshell.provision;
+package dev.keyshell.plugin;
 
-import dev.keyshell.plugin.Executable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
