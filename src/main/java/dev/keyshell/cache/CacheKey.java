@@ -1,5 +1,6 @@
 package dev.keyshell.cache;
 
+import dev.keyshell.core.BoundedFiles;
 import dev.keyshell.core.PrivateDirs;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -35,7 +36,7 @@ public final class CacheKey {
       return Optional.empty();
     }
     try {
-      byte[] raw = Files.readAllBytes(file);
+      byte[] raw = BoundedFiles.readOwn(file);
       if (raw.length != LENGTH) {
         return Optional.empty();
       }

@@ -1,9 +1,9 @@
 package dev.keyshell.cache;
 
+import dev.keyshell.core.BoundedFiles;
 import dev.keyshell.crypto.AesGcm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -35,7 +35,7 @@ public final class SealedFile {
   public static Optional<byte[]> open(byte[] key, Path file) {
     byte[] sealed;
     try {
-      sealed = Files.readAllBytes(file);
+      sealed = BoundedFiles.readOwn(file);
     } catch (IOException e) {
       return Optional.empty();
     }

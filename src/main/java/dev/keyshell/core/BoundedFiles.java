@@ -1,5 +1,6 @@
 package dev.keyshell.core;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -41,12 +42,23 @@ public final class BoundedFiles {
     if (attributes.size() > max) {
       throw tooLarge(path, max);
     }
-    try (InputStream in = Files.newInputStream(path)) {
+    try (InputStream in = new FileInputStream(path.toFile())) {
       byte[] bytes = in.readNBytes((int) max + 1);
       if (bytes.length > max) {
         throw tooLarge(path, max); // it grew while we read it
       }
       return bytes;
+    }
+  }
+
+  /**
+   * The bytes of a file keyshell wrote itself in one of its private, checked directories (the cache
+   * key, a cache entry). Read with java.io, as {@link #read} is: NIO's file channels would load two
+   * native libraries and their classes on every warm {@code aws}.
+   */
+  public static byte[] readOwn(Path path) throws IOException {
+    try (InputStream in = new FileInputStream(path.toFile())) {
+      return in.readAllBytes();
     }
   }
 

@@ -1,11 +1,12 @@
 package dev.keyshell.scope;
 
+import dev.keyshell.core.BoundedFiles;
 import dev.keyshell.core.Dirs;
 import dev.keyshell.core.Env;
+import dev.keyshell.core.KeyshellException;
 import dev.keyshell.core.PrivateDirs;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,12 +97,14 @@ public final class ScopeLocator {
     return dir.resolve(".keyshell").resolve("plugins").resolve(plugin + ".json");
   }
 
+  /**
+   * A scope file's bytes, or null when there is none to read: absent, unreadable, not a regular
+   * file (a FIFO planted in a directory would block the read for ever) or absurdly large.
+   */
   private static byte[] read(Path path) {
     try {
-      return Files.readAllBytes(path);
-    } catch (NoSuchFileException e) {
-      return null;
-    } catch (IOException e) {
+      return BoundedFiles.read(path, BoundedFiles.CONFIG_MAX);
+    } catch (IOException | KeyshellException e) {
       return null;
     }
   }

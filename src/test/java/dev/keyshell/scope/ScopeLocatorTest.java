@@ -2,6 +2,7 @@ package dev.keyshell.scope;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,7 @@ import dev.keyshell.item.StoreKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -156,5 +158,20 @@ class ScopeLocatorTest {
           PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)),
           dir.toString());
     }
+  }
+
+  @Test
+  void a_fifo_planted_as_a_directory_scope_is_passed_over_not_read_for_ever() throws Exception {
+    Path project = Files.createDirectories(tmp.resolve("work/planted"));
+    Env env = env(project, S1);
+    new ScopeWriter(env, Dirs.of(env)).record(Scope.GLOBAL, ref("g"), null);
+    Path fifo = ScopeLocator.directoryFile(project, "aws");
+    Files.createDirectories(fifo.getParent());
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    assertEquals(0, mkfifo.waitFor());
+
+    Scope won =
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> winner(env), "it must not block");
+    assertEquals(Scope.GLOBAL, won);
   }
 }
