@@ -23,9 +23,12 @@ import java.util.Map;
 public final class FullJvm {
   private FullJvm() {}
 
-  /** True in the JVM bin/keyshell started for the warm path (C1 alone, the warm archive). */
+  /**
+   * True in a JVM bin/keyshell started with the warm path's archive alone (JDK 17 to 24; from 25 on
+   * its one AOT cache serves both paths, and a miss is served in place).
+   */
   public static boolean isWarmJvm(Map<String, String> env) {
-    return "c1".equals(System.getProperty(FullJitNeeded.PROPERTY))
+    return "warm".equals(System.getProperty("keyshell.archive"))
         && System.getProperty("keyshell.launcher") != null
         && !COLD.equals(env.get(ChildEnv.HANDOVER));
   }

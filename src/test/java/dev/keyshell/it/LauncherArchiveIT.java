@@ -27,6 +27,9 @@ class LauncherArchiveIT {
     assertEquals("", r.err(), r.toString());
     assertTrue(r.out().matches("keyshell \\S+\n"), r.toString());
     assertTrue(Files.size(install.resolve("target/keyshell.jsa")) > 0);
+    assertTrue(
+        Files.size(install.resolve("target/keyshell-warm.jsa")) > 0,
+        "and the warm path's own archive beside it");
   }
 
   @Test
@@ -50,6 +53,14 @@ class LauncherArchiveIT {
     assertTrue(r.out().matches("keyshell \\S+\n"), r.toString());
     assertTrue(
         java.util.Arrays.equals(foreign, Files.readAllBytes(jsa)), "the archive was kept as is");
+
+    // The same for the warm path's archive: export starts with it, and hands --help on.
+    Path warm = b.resolve("target/keyshell-warm.jsa");
+    Files.copy(a.resolve("target/keyshell-warm.jsa"), warm, StandardCopyOption.REPLACE_EXISTING);
+    Sandbox.Result help = run(b, "export", "--help");
+    assertEquals(0, help.exit(), help.toString());
+    assertEquals("", help.err(), help.toString());
+    assertTrue(help.out().contains("Usage: keyshell export"), help.toString());
   }
 
   @Test
