@@ -144,6 +144,11 @@ class RotateIT {
    * every write fails (for root too). Skipped where tmpfs cannot be mounted.
    */
   private void readOnlyVault() throws Exception {
+    readOnlyVault(true);
+  }
+
+  /** The same; without {@code mfa} the item has no device, so no run waits for a TOTP step. */
+  private void readOnlyVault(boolean mfa) throws Exception {
     Path disk = java.nio.file.Files.createDirectories(tmp.resolve("disk"));
     box = new Sandbox(tmp.resolve("ro-user"));
     Sandbox.Result mount =
@@ -160,8 +165,14 @@ class RotateIT {
             + "\naws_secret_access_key = "
             + AwsFunctionIT.SECRET
             + "\n");
-    box.config(Users.CONFIG);
-    Users.importDefault(box, "local", "--remove-plaintext").ok();
+    if (mfa) {
+      box.config(Users.CONFIG);
+      Users.importDefault(box, "local", "--remove-plaintext").ok();
+    } else {
+      box.config("[default]\nregion = eu-west-1\n");
+      Users.importProfile(box, null, "local", "default", "--scope", "global", "--remove-plaintext")
+          .ok();
+    }
     box.run(List.of("mount", "-o", "remount,ro", disk.toString()), null).ok();
   }
 
@@ -202,6 +213,28 @@ class RotateIT {
     assertTrue(r.err().contains("aws iam delete-access-key --access-key-id"), r.err());
     assertEquals(List.of(KEY_ID, NEW_KEY_ID), iam.keys);
     assertEquals(KEY_ID, storedKey());
+  }
+
+  @Test
+  void a_new_key_left_unstored_is_deleted_by_the_next_rotate_before_it_rotates() throws Exception {
+    readOnlyVault(false);
+    IamStandIn stand = new IamStandIn(KEY_ID);
+    stand.failing.add("DeleteAccessKey");
+    Sandbox.Result failed = rotate(stand, "--yes");
+    assertEquals(1, failed.exit(), failed.toString());
+    assertEquals(List.of(KEY_ID, NEW_KEY_ID), iam.keys);
+    box.run(List.of("mount", "-o", "remount,rw", unmount.toString()), null).ok();
+    stand.failing.clear();
+
+    Sandbox.Result r = box.keyshell(null, "rotate", "--yes").ok();
+    assertTrue(r.err().contains("the new key AKIA…NEW1 was never stored"), r.err());
+    assertTrue(r.err().contains("Deleted the unstored key AKIA…NEW1 from IAM."), r.err());
+    assertTrue(r.err().contains("Rotated"), r.err());
+    List<String> deleted =
+        iam.calls("DeleteAccessKey").stream().map(c -> c.params().get("AccessKeyId")).toList();
+    assertEquals(List.of(NEW_KEY_ID, NEW_KEY_ID, KEY_ID), deleted, "unstored first, old last");
+    assertEquals(List.of(NEW_KEY_ID), iam.keys);
+    assertEquals(NEW_KEY_ID, storedKey());
   }
 
   @Test
