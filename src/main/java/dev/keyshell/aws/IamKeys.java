@@ -3,6 +3,7 @@ package dev.keyshell.aws;
 import dev.keyshell.core.KeyshellException;
 import dev.keyshell.item.AwsKeys;
 import java.util.List;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -24,8 +25,19 @@ public final class IamKeys implements AutoCloseable {
   public static final class IamFailure extends KeyshellException {
     private static final long serialVersionUID = 1L;
 
+    private final boolean answered;
+
     IamFailure(String operation, SdkException e) {
       super("IAM " + operation + " failed (" + StsErrors.reason(e) + ")", null, e);
+      this.answered = e instanceof AwsServiceException;
+    }
+
+    /**
+     * Whether IAM answered with an error; false when no answer came (a timeout, a dropped
+     * connection), so the call may have taken effect.
+     */
+    public boolean answered() {
+      return answered;
     }
 
     /** AWS's reason alone, for messages that say what state the keys are in. */

@@ -7,6 +7,7 @@ import dev.keyshell.item.StoreKind;
 import dev.keyshell.mfa.MfaSerials;
 import dev.keyshell.plugin.Plugins;
 import dev.keyshell.scope.Scope;
+import dev.keyshell.setup.AwsVaultKeys;
 import dev.keyshell.setup.InitRequest;
 import dev.keyshell.setup.InitService;
 import dev.keyshell.setup.ItemEditor;
@@ -90,7 +91,7 @@ public final class PluginInitCommand implements Callable<Integer> {
       names = "--yubikey-account",
       paramLabel = "NAME",
       description =
-          "With --item: take MFA codes from this YubiKey OATH account (ykman); empty removes it")
+          "Take MFA codes from this YubiKey OATH account (ykman); with --item, empty removes it")
   String yubikeyAccount;
 
   @Option(
@@ -182,27 +183,33 @@ public final class PluginInitCommand implements Callable<Integer> {
                   yubikeyAccount,
                   yes));
     }
-    if (removeOtp || yubikeyAccount != null) {
+    if (removeOtp) {
       throw KeyshellException.usage(
-          "--remove-otp and --yubikey-account change an existing item", "name it with --item REF");
+          "--remove-otp changes an existing item", "name it with --item REF");
+    }
+    if (yubikeyAccount != null && (yubikeyAccount.isBlank() || otpStdin)) {
+      throw KeyshellException.usage(
+          yubikeyAccount.isBlank()
+              ? "--yubikey-account needs the OATH account's name for an import"
+              : "--yubikey-account and --otp-stdin are two sources of MFA codes; choose one",
+          "the name as ykman oath accounts list shows it");
     }
     Env env = ctx.env;
-    if (importAwsVault != null) {
-      // The decrypted pair reaches InitService as --import-env would: in this process's view of
-      // the environment only (op gets a fixed list of variables, never AWS keys).
-      env = AwsVaultImport.asEnvironment(ctx.env, ctx.prompter(), importAwsVault);
-      title = title != null ? title : "AWS " + importAwsVault;
-    }
+    // Decrypted here, before the wizard; InitService imports it as the wizard's aws-vault choice.
+    AwsVaultKeys.Imported awsVault =
+        importAwsVault == null ? null : AwsVaultImport.read(env, ctx.prompter(), importAwsVault);
     InitRequest req =
         new InitRequest(
             store == null ? null : parseStore(store),
             importProfile,
-            importEnv || importAwsVault != null,
+            importEnv,
+            awsVault,
             item,
             title,
             vault,
             mfaSerial,
             otpSecret,
+            yubikeyAccount,
             scope == null ? null : parseScope(scope),
             remove,
             addToRc,

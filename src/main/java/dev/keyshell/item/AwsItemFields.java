@@ -13,6 +13,20 @@ public final class AwsItemFields {
   /** {@code region}, {@code otp} (otpauth URI or base32) and {@code mfaSerial} may be null. */
   public static List<Field> of(
       String accessKeyId, String secretAccessKey, String region, String otp, String mfaSerial) {
+    return of(accessKeyId, secretAccessKey, region, otp, mfaSerial, null);
+  }
+
+  /**
+   * The same with {@code yubikeyAccount} (may be null): the YubiKey OATH account whose codes serve
+   * the MFA device.
+   */
+  public static List<Field> of(
+      String accessKeyId,
+      String secretAccessKey,
+      String region,
+      String otp,
+      String mfaSerial,
+      String yubikeyAccount) {
     List<Field> fields = new ArrayList<>();
     fields.add(new Field(AwsKeys.ACCESS_KEY_ID, FieldType.STRING, accessKeyId));
     fields.add(new Field(AwsKeys.SECRET_ACCESS_KEY, FieldType.CONCEALED, secretAccessKey));
@@ -24,6 +38,9 @@ public final class AwsItemFields {
     }
     if (present(mfaSerial)) {
       fields.add(new Field(AwsKeys.MFA_SERIAL, FieldType.STRING, mfaSerial));
+    }
+    if (present(yubikeyAccount)) {
+      fields.add(new Field(AwsKeys.YUBIKEY_ACCOUNT, FieldType.STRING, yubikeyAccount));
     }
     return fields;
   }

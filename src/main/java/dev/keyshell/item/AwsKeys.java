@@ -21,6 +21,9 @@ public record AwsKeys(
   public static final String ONE_TIME_PASSWORD = "One-Time Password";
   public static final String MFA_SERIAL = "MFA Serial";
 
+  /** The YubiKey OATH account whose codes serve the MFA device (see {@code mfa.MfaSources}). */
+  public static final String YUBIKEY_ACCOUNT = "YubiKey Account";
+
   public static AwsKeys from(Item item) {
     String id =
         item.field(ACCESS_KEY_ID, "username", "access key")

@@ -22,7 +22,7 @@ import java.util.Optional;
  */
 public final class MfaSources {
   /** The item field that chooses a YubiKey: the OATH account's name as {@code ykman} lists it. */
-  public static final String YUBIKEY_ACCOUNT = "YubiKey Account";
+  public static final String YUBIKEY_ACCOUNT = AwsKeys.YUBIKEY_ACCOUNT;
 
   /** The profile property botocore and aws-vault read. */
   public static final String MFA_PROCESS = "mfa_process";

@@ -11,6 +11,7 @@ import dev.keyshell.core.Dirs;
 import dev.keyshell.core.Display;
 import dev.keyshell.core.Env;
 import dev.keyshell.core.KeyshellException;
+import dev.keyshell.core.SecureFiles;
 import dev.keyshell.item.AwsKeys;
 import dev.keyshell.item.Field;
 import dev.keyshell.item.FieldType;
@@ -30,6 +31,7 @@ import dev.keyshell.store.Stores;
 import dev.keyshell.tty.Prompter;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,23 +85,54 @@ public final class KeyRotation {
     CredentialChoice.Serve serve = served(selected, provisioner.plan(selected, found));
     ProfileChain chain = serve.chain();
     ItemRef ref = serve.entry().ref().item();
+    // One rotation of an item at a time: two at once would both create a key (IAM allows two).
+    Optional<SecureFiles.Lock> lock;
+    Path lockFile = RotationJournal.lockFile(dirs, ref);
+    try {
+      lock = SecureFiles.tryLock(lockFile);
+    } catch (IOException e) {
+      throw new KeyshellException("cannot lock " + lockFile + ": " + e.getMessage(), null, e);
+    }
+    if (lock.isEmpty()) {
+      throw RotationErrors.alreadyRotating(Display.text(chain.rootProfile()));
+    }
+    try (SecureFiles.Lock held = lock.get()) {
+      rotateLocked(serve, ref, yes);
+    } catch (IOException e) {
+      throw new KeyshellException("cannot unlock " + lockFile + ": " + e.getMessage(), null, e);
+    }
+  }
+
+  private void rotateLocked(CredentialChoice.Serve serve, ItemRef ref, boolean yes) {
+    ProfileChain chain = serve.chain();
     Store store = stores.open(ref.store());
     Instant readAt = clock.instant();
     Item item = store.read(ref);
     AwsKeys old = AwsKeys.from(item);
     serve.checkItemKey(old.accessKeyId(), AwsConfigFiles.of(env).credentials().toString());
     String title = "'" + Display.text(item.title()) + "'";
-    err.println(
-        "Rotating the access key "
-            + AwsKeys.mask(old.accessKeyId())
-            + " of item "
-            + title
-            + " (AWS profile '"
-            + Display.text(chain.rootProfile())
-            + "'): a new key is created in IAM, stored and checked with STS, then the old one"
-            + " is deleted from IAM.");
+    RotationJournal journal = RotationJournal.of(dirs, ref);
+    Optional<InterruptedRotation> interrupted =
+        journal.read().map(e -> new InterruptedRotation(journal, e, old.accessKeyId()));
+    if (interrupted.isPresent()) {
+      err.println(interrupted.get().describe(title));
+    } else {
+      err.println(
+          "Rotating the access key "
+              + AwsKeys.mask(old.accessKeyId())
+              + " of item "
+              + title
+              + " (AWS profile '"
+              + Display.text(chain.rootProfile())
+              + "'): a new key is created in IAM, stored and checked with STS, then the old one"
+              + " is deleted from IAM.");
+    }
     err.flush();
-    Confirm.change(prompter, yes, "Rotate the key?", "the rotation");
+    Confirm.change(
+        prompter,
+        yes,
+        interrupted.map(InterruptedRotation::question).orElse("Rotate the key?"),
+        "the rotation");
     StsSettings settings = provisioner.stsSettings(chain, old);
     Optional<String> mfa = chain.rootMfaSerial().or(old::mfaSerial);
     MfaCodeSource codes = provisioner.mfaCodes(chain, item, readAt);
@@ -109,7 +142,10 @@ public final class KeyRotation {
               ? Caller.session(sts.getSessionToken(old, mfa, SESSION_SECONDS))
               : Caller.of(old);
       try (IamKeys iam = new IamKeys(settings, signer)) {
-        String created = replace(store, ref, item, old, iam, sts);
+        if (interrupted.isPresent() && interrupted.get().resolve(iam, this::forgetSessions, err)) {
+          return;
+        }
+        String created = replace(store, ref, item, old, iam, sts, journal);
         int dropped = forgetSessions();
         err.println(
             "Rotated: item "
@@ -130,7 +166,13 @@ public final class KeyRotation {
 
   /** The steps from ListAccessKeys on; returns the new key's id. */
   private String replace(
-      Store store, ItemRef ref, Item item, AwsKeys old, IamKeys iam, StsMinter sts) {
+      Store store,
+      ItemRef ref,
+      Item item,
+      AwsKeys old,
+      IamKeys iam,
+      StsMinter sts,
+      RotationJournal journal) {
     String stored = old.accessKeyId();
     List<String> keys = iam.list();
     if (!keys.contains(stored)) {
@@ -140,19 +182,34 @@ public final class KeyRotation {
     if (other.isPresent()) {
       throw RotationErrors.atLimit(stored, other.get());
     }
+    // From here to DeleteAccessKey the journal says what a crash would leave in IAM.
+    RotationJournal.Entry begun = journal.begin(stored, clock.instant());
     IamKeys.NewKey created;
     try {
       created = iam.create();
     } catch (IamKeys.IamFailure e) {
+      if (!e.answered()) {
+        throw RotationErrors.createUnanswered(e.reason(), stored); // the next rotate checks IAM
+      }
+      journal.clear();
       throw RotationErrors.createRefused(e.reason(), stored);
     }
     String id = created.accessKeyId();
-    store(store, ref, item, old, created, iam);
+    try {
+      journal.created(begun, id);
+    } catch (KeyshellException e) {
+      // The key exists now: go on, so that it is stored or deleted again, rather than stop here.
+      err.println("keyshell: " + e.getMessage());
+    }
+    store(store, ref, item, old, created, iam, journal);
     AwsKeys fresh = withKey(old, created);
     Optional<String> refused = accepted(sts, fresh);
     if (refused.isPresent()) {
       boolean restored = restore(store, ref, item, old);
       String deleteReason = restored ? deleteQuietly(iam, id) : "not tried";
+      if (restored && deleteReason == null) {
+        journal.clear();
+      }
       throw RotationErrors.notAccepted(refused.get(), stored, id, restored, deleteReason);
     }
     try {
@@ -161,12 +218,19 @@ public final class KeyRotation {
       forgetSessions();
       throw RotationErrors.oldNotDeleted(e.reason(), stored, id);
     }
+    journal.clear();
     return id;
   }
 
   /** Writes the new key into the item and reads it back; on failure, says what IAM holds. */
   private void store(
-      Store store, ItemRef ref, Item item, AwsKeys old, IamKeys.NewKey created, IamKeys iam) {
+      Store store,
+      ItemRef ref,
+      Item item,
+      AwsKeys old,
+      IamKeys.NewKey created,
+      IamKeys iam,
+      RotationJournal journal) {
     String reason;
     try {
       store.edit(ref, edits(item, created.accessKeyId(), created.secretAccessKey()));
@@ -191,6 +255,7 @@ public final class KeyRotation {
     }
     String deleteReason = deleteQuietly(iam, created.accessKeyId());
     if (deleteReason == null) {
+      journal.clear();
       throw RotationErrors.notStoredUndone(reason, old.accessKeyId(), created.accessKeyId());
     }
     throw RotationErrors.notStored(reason, old.accessKeyId(), created.accessKeyId(), deleteReason);

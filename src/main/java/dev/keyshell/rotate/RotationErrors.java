@@ -45,6 +45,17 @@ final class RotationErrors {
         "check that the user may call iam:CreateAccessKey on itself; " + AGAIN);
   }
 
+  /** CreateAccessKey got no answer: IAM may or may not have made a key. */
+  static KeyshellException createUnanswered(String reason, String stored) {
+    return new KeyshellException(
+        "IAM did not answer CreateAccessKey ("
+            + reason
+            + "); the item still holds "
+            + AwsKeys.mask(stored)
+            + ", which still works, and IAM may have created a key keyshell never received",
+        "run keyshell rotate again: it checks what IAM holds first");
+  }
+
   /** Storing failed, the item still holds the old key, and the new one was deleted again. */
   static KeyshellException notStoredUndone(String reason, String stored, String created) {
     return new KeyshellException(
@@ -143,6 +154,49 @@ final class RotationErrors {
             + reason
             + "): it still exists and still works",
         "delete the old key with: " + deleteCommand(stored));
+  }
+
+  /**
+   * A rotation was interrupted while CreateAccessKey had not answered, and IAM now lists {@code
+   * other} besides the item's key: keyshell may have created it, but never received its secret.
+   */
+  static KeyshellException unknownKeyAfterCrash(String stored, String other) {
+    return new KeyshellException(
+        "an earlier rotation was interrupted while IAM created a key; IAM now holds "
+            + AwsKeys.mask(stored)
+            + " (the item's, which still works) and "
+            + AwsKeys.mask(other)
+            + ", which keyshell may have created but never received the secret of; nothing changed",
+        "if nobody uses "
+            + AwsKeys.mask(other)
+            + ", delete it: "
+            + deleteCommand(other)
+            + "; "
+            + AGAIN);
+  }
+
+  /** The new key of an interrupted rotation was never stored, and deleting it failed. */
+  static KeyshellException unstoredNotDeleted(String reason, String stored, String created) {
+    return new KeyshellException(
+        "the new key "
+            + AwsKeys.mask(created)
+            + " of an interrupted rotation exists in IAM but was never stored, and deleting it"
+            + " failed ("
+            + reason
+            + "); the item still holds "
+            + AwsKeys.mask(stored)
+            + ", which still works",
+        "delete the new key with: " + deleteCommand(created) + "; " + AGAIN);
+  }
+
+  /** Another {@code keyshell rotate} of the same item holds its lock. */
+  static KeyshellException alreadyRotating(String profile) {
+    return new KeyshellException(
+        "another keyshell rotate is replacing the key of the item that serves AWS profile '"
+            + profile
+            + "' right now; nothing changed",
+        "let it finish (it may be waiting for an answer in another terminal), then run keyshell"
+            + " rotate again if you still want a new key");
   }
 
   /** The command that deletes {@code keyId}, the id masked: aws iam list-access-keys shows it. */

@@ -1,2 +1,2 @@
-/** keyshell rotate: a new access key stored and checked with STS before the old one goes. */
+/** {@code keyshell rotate}: a new IAM access key in the item, the old one deleted, crash-safe. */
 package dev.keyshell.rotate;

@@ -15,9 +15,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The long-lived key of a profile in aws-vault's file backend: one file per keyring key in {@code
@@ -27,7 +31,37 @@ import java.util.Optional;
  * not read.
  */
 public final class AwsVaultKeys {
+  /** Where aws-vault itself takes the passphrase from, before it asks. */
+  public static final String PASSPHRASE = "AWS_VAULT_FILE_PASSPHRASE";
+
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * Keyring keys that are not a profile's long-lived key: aws-vault's cached sessions (current
+   * {@code type,b64(profile),b64(serial),expiry} and older forms) and its SSO tokens ({@code
+   * oidc:...}), which {@code aws-vault list} leaves out of the credentials too.
+   */
+  private static final Pattern NOT_A_PROFILE =
+      Pattern.compile("[^,]+,[^,]+,[^,]*,\\d+|session:.*|.+ session \\(\\d+\\)|oidc:.*");
+
+  /** A profile's key read from the file backend, for {@code plugin init}. */
+  public record Imported(String profile, ImportedKeys keys) {
+    @Override
+    public String toString() {
+      return "AwsVaultKeys.Imported[" + profile + ", " + keys + "]";
+    }
+  }
+
+  /** The passphrase was not the file's: asked again on a terminal, one line otherwise. */
+  public static final class WrongPassphrase extends KeyshellException {
+    private static final long serialVersionUID = 1L;
+
+    WrongPassphrase(String where) {
+      super(
+          "wrong passphrase for " + where,
+          "use the passphrase aws-vault asks for (or " + PASSPHRASE + ")");
+    }
+  }
 
   private final Path dir;
 
@@ -46,6 +80,29 @@ public final class AwsVaultKeys {
 
   public Path dir() {
     return dir;
+  }
+
+  /**
+   * The profiles whose long-lived key the file backend holds, as {@code aws-vault list} names them
+   * (one file each; sessions and SSO tokens left out), sorted; none when there is no such
+   * directory. Nothing is decrypted.
+   */
+  public List<String> profiles() {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    List<String> names = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      files
+          .filter(Files::isRegularFile)
+          .map(f -> f.getFileName().toString())
+          .filter(n -> !n.startsWith(".") && !NOT_A_PROFILE.matcher(n).matches())
+          .sorted()
+          .forEach(names::add);
+    } catch (IOException e) {
+      return List.of(); // a directory keyshell cannot list offers nothing to import
+    }
+    return names;
   }
 
   /** The key pair aws-vault keeps for {@code profile}; {@code passphrase} is cleared after. */
@@ -67,9 +124,7 @@ public final class AwsVaultKeys {
       try {
         jwe.decrypt(new PasswordBasedDecrypter(pass));
       } catch (JOSEException e) {
-        throw new KeyshellException(
-            "wrong passphrase for " + where,
-            "use the passphrase aws-vault asks for (or AWS_VAULT_FILE_PASSPHRASE)");
+        throw new WrongPassphrase(where);
       }
       return keys(jwe.getPayload().toString(), where);
     } catch (NoSuchFileException e) {

@@ -68,13 +68,17 @@ public final class InitService {
   }
 
   private void setUpCredentialLocked(InitRequest req) throws IOException {
-    if (req.importProfile() == null && !req.importEnv() && req.item() == null) {
+    if (req.importProfile() == null
+        && !req.importEnv()
+        && req.awsVault() == null
+        && req.item() == null) {
       throw KeyshellException.usage(
           "no terminal to ask on, and no flag names the AWS key to use",
           "run it in a terminal for the wizard, or pass --import-profile NAME, --import-env or"
               + " --item REF (see --help)");
     }
-    if (req.item() != null && (req.mfaSerial() != null || req.otpSecret() != null)) {
+    if (req.item() != null
+        && (req.mfaSerial() != null || req.otpSecret() != null || req.yubikeyAccount() != null)) {
       throw KeyshellException.usage(
           "--mfa-serial and --otp-stdin describe an imported item, not an existing one",
           "add the MFA fields to the existing item itself, or import instead of --item");
@@ -112,7 +116,10 @@ public final class InitService {
     } else {
       ImportedKeys imported;
       String title;
-      if (req.importEnv()) {
+      if (req.awsVault() != null) {
+        imported = req.awsVault().keys();
+        title = req.title() != null ? req.title() : "AWS " + req.awsVault().profile();
+      } else if (req.importEnv()) {
         imported = ImportedKeys.fromEnv(env);
         title = req.title() != null ? req.title() : "AWS Access Key";
       } else {
@@ -127,7 +134,8 @@ public final class InitService {
               imported.secretAccessKey(),
               imported.region().orElse(null),
               req.otpSecret(),
-              req.mfaSerial());
+              req.mfaSerial(),
+              blankToNull(req.yubikeyAccount()));
       Optional<Item> existing = sameTitle(store, title, req.vault());
       if (existing.isPresent() && matches(existing.get(), imported, req)) {
         item = existing.get();
@@ -231,7 +239,15 @@ public final class InitService {
         && back.secretAccessKey().equals(imported.secretAccessKey())
         && (req.mfaSerial() == null || back.mfaSerial().equals(Optional.of(req.mfaSerial())))
         && (req.otpSecret() == null
-            || back.otp().map(Field::value).equals(Optional.of(req.otpSecret())));
+            || back.otp().map(Field::value).equals(Optional.of(req.otpSecret())))
+        && (blankToNull(req.yubikeyAccount()) == null
+            || item.field(AwsKeys.YUBIKEY_ACCOUNT)
+                .map(Field::value)
+                .equals(Optional.of(req.yubikeyAccount().strip())));
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
   }
 
   private void say(String line) {

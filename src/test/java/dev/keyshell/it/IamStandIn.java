@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -30,6 +31,16 @@ final class IamStandIn implements AutoCloseable {
 
   /** Actions that answer with an IAM error. */
   final Set<String> failing = ConcurrentHashMap.newKeySet();
+
+  /**
+   * Actions that never answer (in time), as when keyshell dies mid-call: CreateAccessKey makes the
+   * key first (IAM did, the answer was lost), DeleteAccessKey deletes nothing. {@link #hung}
+   * completes when one arrives; it is answered (an error) once {@link #release} completes.
+   */
+  final Set<String> hanging = ConcurrentHashMap.newKeySet();
+
+  final CompletableFuture<String> hung = new CompletableFuture<>();
+  final CompletableFuture<Void> release = new CompletableFuture<>();
 
   IamStandIn(String... keys) {
     this.keys.addAll(List.of(keys));
@@ -58,6 +69,7 @@ final class IamStandIn implements AutoCloseable {
 
   @Override
   public void close() {
+    release.complete(null);
     server.stop();
   }
 
@@ -73,6 +85,20 @@ final class IamStandIn implements AutoCloseable {
       String action = params.getOrDefault("Action", "");
       if (failing.contains(action)) {
         return error(action.equals("CreateAccessKey") ? 409 : 403, action);
+      }
+      if (hanging.contains(action)) {
+        if (action.equals("CreateAccessKey")) {
+          synchronized (keys) {
+            keys.add(NEW_KEY_ID);
+          }
+        }
+        hung.complete(action);
+        try {
+          release.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+          // answer anyway
+        }
+        return error(500, action);
       }
       synchronized (keys) {
         switch (action) {

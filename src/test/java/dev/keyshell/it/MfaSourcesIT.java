@@ -115,6 +115,37 @@ class MfaSourcesIT {
     assertTrue(none.err().contains("there is no terminal to type it on"), none.toString());
   }
 
+  @Test
+  void an_import_whose_codes_come_from_a_yubikey_mints_with_the_code_ykman_prints()
+      throws Exception {
+    Path ykman =
+        box.write("home/bin/ykman", "#!/bin/sh\nprintf '%s\\n' \"$@\" > ykman-args\necho 271828\n");
+    Files.setPosixFilePermissions(ykman, PosixFilePermissions.fromString("rwx------"));
+    box.env.put("PATH", box.home.resolve("bin") + ":" + Sandbox.PATH);
+    box.credentials("[yk]\naws_access_key_id = AKIAYUBIKEYEXAMPLE01\naws_secret_access_key = s\n");
+    box.config(CONFIG + "[profile yk]\nregion = eu-west-1\n");
+    String account = "Amazon Web Services:alice@111122223333";
+    Users.importProfile(
+            box,
+            null,
+            "local",
+            "yk",
+            "--mfa-serial",
+            MFA,
+            "--yubikey-account",
+            account,
+            "--scope",
+            "global")
+        .ok();
+
+    box.keyshell(null, "export", "--profile", "yk", "--format", "json").ok();
+
+    assertEquals("271828", mint().get("TokenCode"));
+    assertEquals(
+        "oath\naccounts\ncode\n--single\n" + account + "\n",
+        Files.readString(box.home.resolve("ykman-args")));
+  }
+
   private static String[] concat(String[] a, String... b) {
     String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -143,6 +144,11 @@ class RotateIT {
    * every write fails (for root too). Skipped where tmpfs cannot be mounted.
    */
   private void readOnlyVault() throws Exception {
+    readOnlyVault(true);
+  }
+
+  /** The same; without {@code mfa} the item has no device, so no run waits for a TOTP step. */
+  private void readOnlyVault(boolean mfa) throws Exception {
     Path disk = java.nio.file.Files.createDirectories(tmp.resolve("disk"));
     box = new Sandbox(tmp.resolve("ro-user"));
     Sandbox.Result mount =
@@ -159,8 +165,14 @@ class RotateIT {
             + "\naws_secret_access_key = "
             + AwsFunctionIT.SECRET
             + "\n");
-    box.config(Users.CONFIG);
-    Users.importDefault(box, "local", "--remove-plaintext").ok();
+    if (mfa) {
+      box.config(Users.CONFIG);
+      Users.importDefault(box, "local", "--remove-plaintext").ok();
+    } else {
+      box.config("[default]\nregion = eu-west-1\n");
+      Users.importProfile(box, null, "local", "default", "--scope", "global", "--remove-plaintext")
+          .ok();
+    }
     box.run(List.of("mount", "-o", "remount,ro", disk.toString()), null).ok();
   }
 
@@ -204,6 +216,28 @@ class RotateIT {
   }
 
   @Test
+  void a_new_key_left_unstored_is_deleted_by_the_next_rotate_before_it_rotates() throws Exception {
+    readOnlyVault(false);
+    IamStandIn stand = new IamStandIn(KEY_ID);
+    stand.failing.add("DeleteAccessKey");
+    Sandbox.Result failed = rotate(stand, "--yes");
+    assertEquals(1, failed.exit(), failed.toString());
+    assertEquals(List.of(KEY_ID, NEW_KEY_ID), iam.keys);
+    box.run(List.of("mount", "-o", "remount,rw", unmount.toString()), null).ok();
+    stand.failing.clear();
+
+    Sandbox.Result r = box.keyshell(null, "rotate", "--yes").ok();
+    assertTrue(r.err().contains("the new key AKIA…NEW1 was never stored"), r.err());
+    assertTrue(r.err().contains("Deleted the unstored key AKIA…NEW1 from IAM."), r.err());
+    assertTrue(r.err().contains("Rotated"), r.err());
+    List<String> deleted =
+        iam.calls("DeleteAccessKey").stream().map(c -> c.params().get("AccessKeyId")).toList();
+    assertEquals(List.of(NEW_KEY_ID, NEW_KEY_ID, KEY_ID), deleted, "unstored first, old last");
+    assertEquals(List.of(NEW_KEY_ID), iam.keys);
+    assertEquals(NEW_KEY_ID, storedKey());
+  }
+
+  @Test
   void a_new_key_sts_never_accepts_is_undone_and_the_old_key_put_back() {
     sts.server.resetToDefaultMappings(); // STS now refuses every long-lived key, the new one too
     Sandbox.Result r = rotate(new IamStandIn(KEY_ID), "--yes");
@@ -215,13 +249,97 @@ class RotateIT {
     assertEquals(KEY_ID, storedKey());
   }
 
-  @Test
-  void on_a_terminal_it_asks_first_and_only_yes_rotates() throws Exception {
+  /** A terminal for the box, against a fresh IAM stand-in that holds the item's key. */
+  private Tmux terminal() throws Exception {
     iam = new IamStandIn(KEY_ID);
     box.env.put("AWS_ENDPOINT_URL_IAM", iam.url());
     box.env.remove("KEYSHELL_NO_TTY");
     box.env.put("TERM", "xterm-256color");
-    try (Tmux t = new Tmux(tmp, box.env, WizardIT.SCREENS)) {
+    return new Tmux(tmp, box.env, WizardIT.SCREENS);
+  }
+
+  /** {@code keyshell rotate --yes} killed (SIGKILL) once IAM has received {@code action}. */
+  private void crashDuring(String action) throws Exception {
+    box = Users.withoutMfa(tmp.resolve("no-mfa"), sts); // no wait for TOTP steps between runs
+    iam = new IamStandIn(KEY_ID);
+    iam.hanging.add(action);
+    box.env.put("AWS_ENDPOINT_URL_IAM", iam.url());
+    Process p = box.start("rotate", "--yes");
+    try {
+      assertEquals(action, iam.hung.get(60, TimeUnit.SECONDS));
+    } finally {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+      p.waitFor(30, TimeUnit.SECONDS);
+      iam.release.complete(null);
+    }
+    iam.hanging.clear();
+  }
+
+  @Test
+  void a_crash_before_the_old_key_is_deleted_is_finished_by_the_next_rotate() throws Exception {
+    crashDuring("DeleteAccessKey");
+    assertEquals(List.of(KEY_ID, NEW_KEY_ID), iam.keys);
+    assertEquals(NEW_KEY_ID, storedKey(), "the item holds the new key, which works");
+    Path records = box.configDir().resolve("rotations");
+    assertEquals(List.of(), Sandbox.filesContaining(records, IamStandIn.NEW_SECRET));
+    assertEquals(1, Sandbox.filesContaining(records, NEW_KEY_ID).size(), "the ids are recorded");
+
+    Sandbox.Result r = box.keyshell(null, "rotate", "--yes").ok();
+    assertTrue(r.err().contains("did not finish"), r.err());
+    assertTrue(r.err().contains("IAM holds AKIA…MPLE and AKIA…NEW1."), r.err());
+    assertTrue(r.err().contains("Finished the rotation: item holds AKIA…NEW1"), r.err());
+    assertEquals(List.of(NEW_KEY_ID), iam.keys);
+    assertEquals(1, iam.calls("CreateAccessKey").size(), "no second key was made");
+    assertEquals(NEW_KEY_ID, storedKey(), "sessions of the old key were dropped");
+    assertEquals(List.of(), Sandbox.filesContaining(records, NEW_KEY_ID), "the record is gone");
+  }
+
+  @Test
+  void a_crash_while_iam_creates_a_key_names_the_key_it_never_received_and_deletes_nothing()
+      throws Exception {
+    crashDuring("CreateAccessKey");
+    assertEquals(List.of(KEY_ID, NEW_KEY_ID), iam.keys);
+    assertEquals(KEY_ID, storedKey());
+
+    Sandbox.Result r = box.keyshell(null, "rotate", "--yes");
+    assertEquals(1, r.exit(), r.toString());
+    assertTrue(r.err().contains("interrupted while IAM created a key"), r.err());
+    assertTrue(r.err().contains("AKIA…MPLE (the item's, which still works) and AKIA…NEW1"));
+    assertTrue(r.err().contains("aws iam delete-access-key"), r.err());
+    assertEquals(List.of(), iam.calls("DeleteAccessKey"));
+    assertEquals(1, iam.calls("CreateAccessKey").size());
+
+    iam.keys.remove(NEW_KEY_ID); // the user deletes it, as the hint says
+    Sandbox.Result again = box.keyshell(null, "rotate", "--yes").ok();
+    assertTrue(again.err().contains("Rotated"), again.toString());
+    assertEquals(List.of(NEW_KEY_ID), iam.keys);
+    assertEquals(NEW_KEY_ID, storedKey());
+  }
+
+  @Test
+  void a_second_rotate_of_the_same_item_is_refused_while_the_first_runs() throws Exception {
+    box = Users.withoutMfa(tmp.resolve("no-mfa"), sts);
+    try (Tmux t = terminal()) {
+      t.start(Sandbox.KEYSHELL + " rotate");
+      t.waitFor("Rotate the key? (y/N)");
+
+      box.env.put("KEYSHELL_NO_TTY", "1");
+      Sandbox.Result second = box.keyshell(null, "rotate", "--yes");
+      assertEquals(1, second.exit(), second.toString());
+      assertTrue(second.err().startsWith("keyshell: another keyshell rotate is replacing"));
+      assertEquals(List.of(), iam.calls(), "the second made no IAM call");
+
+      t.line("y");
+      assertEquals(0, t.exitCode(), t.screen());
+    }
+    assertEquals(List.of(NEW_KEY_ID), iam.keys);
+    assertEquals(1, iam.calls("CreateAccessKey").size());
+  }
+
+  @Test
+  void on_a_terminal_it_asks_first_and_only_yes_rotates() throws Exception {
+    try (Tmux t = terminal()) {
       t.start(Sandbox.KEYSHELL + " rotate");
       t.waitFor("Rotate the key? (y/N)");
       t.line("");

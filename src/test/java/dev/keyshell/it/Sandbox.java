@@ -96,6 +96,22 @@ final class Sandbox {
     return run(cmd, stdin);
   }
 
+  /**
+   * Starts {@code keyshell ARGS...} without waiting, its output dropped: for a test that kills it
+   * half-way, as a crash would.
+   */
+  Process start(String... args) throws IOException {
+    List<String> cmd = new ArrayList<>(prefix);
+    cmd.add(KEYSHELL.toString());
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile());
+    pb.environment().clear();
+    pb.environment().putAll(env);
+    pb.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(ProcessBuilder.Redirect.DISCARD);
+    return pb.start();
+  }
+
   /** Runs {@code script} in a real {@code shell} (bash, zsh or fish), non-interactively. */
   Result shell(String shell, String script) {
     return run(List.of("/usr/bin/" + shell, "-c", script), null);

@@ -78,6 +78,21 @@ final class Users {
     return box;
   }
 
+  /**
+   * A user whose key has no MFA device: [default] imported into the local vault, global scope.
+   * Every mint is a plain GetSessionToken, so a test never waits for the next TOTP step.
+   */
+  static Sandbox withoutMfa(Path root, StsStandIn sts) throws IOException {
+    Sandbox box = new Sandbox(root);
+    prepare(
+        box,
+        sts,
+        "[default]\naws_access_key_id = " + KEY_ID + "\naws_secret_access_key = " + SECRET + "\n",
+        "[default]\nregion = eu-west-1\n");
+    importProfile(box, null, "local", "default", "--scope", "global", "--remove-plaintext").ok();
+    return box;
+  }
+
   private static void prepare(Sandbox box, StsStandIn sts, String credentials, String config) {
     box.env.put("KEYSHELL_VAULT_PASSPHRASE", "correct-horse-battery-staple");
     box.env.put("AWS_ENDPOINT_URL_STS", sts.url());

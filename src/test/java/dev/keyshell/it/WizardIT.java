@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keyshell.otp.TotpSecret;
+import dev.keyshell.setup.AwsVaultFixture;
 import dev.keyshell.store.OnePasswordFixtures;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -93,6 +94,12 @@ class WizardIT {
     assertTrue(s.contains("(~/.aws/config names " + MFA + ") (Y/n)"), s);
     t.keys("Enter");
     t.waitFor("? MFA device ARN: [" + MFA + "]");
+    t.keys("Enter");
+    s = t.waitFor("? Where do the device's one-time codes come from?");
+    assertTrue(s.contains("> Its TOTP secret, kept in the item (keyshell computes each code)"), s);
+    assertTrue(s.contains("  One-time codes from a YubiKey (ykman) (ykman is not installed)"), s);
+    assertTrue(s.contains("  Type the code each time aws asks (nothing more is stored)"), s);
+    t.snapshot("init-3-mfa-source");
     t.keys("Enter");
     t.waitFor("? TOTP secret of the device (otpauth:// URI or base32): (typing is hidden)");
     t.line(TOTP_SECRET);
@@ -186,6 +193,8 @@ class WizardIT {
     t.keys("Enter");
     t.waitFor("? MFA device ARN:");
     t.keys("Enter");
+    t.waitFor("? Where do the device's one-time codes come from?");
+    t.keys("Enter");
     t.waitFor("(typing is hidden)");
     t.type("GEZDGNBV");
     t.keys("C-c");
@@ -204,6 +213,40 @@ class WizardIT {
     assertEquals(0, t.exitCode(), t.screen());
     assertTrue(
         t.screen().contains("icanon,echo,"), "echo and line editing restored:\n" + t.screen());
+  }
+
+  @Test
+  void an_aws_vault_user_picks_the_profile_from_the_list_types_the_passphrase_and_aws_works()
+      throws Exception {
+    box.credentials("");
+    AwsVaultFixture.write(
+        box.home.resolve(".awsvault/keys/default"), "vault pass", KEY_ID, SECRET, "");
+    Tmux t = terminal();
+    t.start(Sandbox.KEYSHELL + " plugin init aws --store local --scope global");
+
+    String s = t.waitFor("? Locate your AWS Access Key:");
+    assertTrue(s.contains("> Import profile 'default' of aws-vault (~/.awsvault/keys)"), s);
+    t.snapshot("aws-vault-1-locate");
+    t.keys("Enter");
+    t.waitFor("? Passphrase of aws-vault's file backend (~/.awsvault/keys): (typing is hidden)");
+    t.line("vault pass");
+    t.waitFor("? Name the item: [AWS default]");
+    t.keys("Enter");
+    t.waitFor("? Add an MFA device?");
+    t.line("n");
+    t.waitFor("? Add it to ~/.bashrc now? (Y/n)");
+    t.line("n");
+
+    assertEquals(0, t.exitCode(), t.screen());
+    s = t.snapshot("aws-vault-2-done");
+    assertTrue(s.contains("Saved 'AWS default' (AKIA…MPLE) in the local vault."), s);
+    assertFalse(s.contains("vault pass"), "the passphrase is never echoed:\n" + s);
+    assertFalse(s.contains("Remove the imported keys"), s);
+    assertEquals("", Files.readString(box.home.resolve(".aws/credentials")));
+    assertEquals(List.of(), Sandbox.filesContaining(box.home, SECRET));
+    box.config("[default]\nregion = eu-west-1\n");
+    box.keyshell(null, "export", "--format", "json").ok();
+    assertEquals(KEY_ID, sts.calls("GetSessionToken").get(0).signingKeyId(), "the imported key");
   }
 
   @Test

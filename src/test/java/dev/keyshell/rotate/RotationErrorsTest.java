@@ -31,7 +31,10 @@ class RotationErrorsTest {
             RotationErrors.notAccepted("InvalidClientTokenId", OLD, NEW, true, null),
             RotationErrors.notAccepted("InvalidClientTokenId", OLD, NEW, true, "AccessDenied"),
             RotationErrors.notAccepted("InvalidClientTokenId", OLD, NEW, false, "not tried"),
-            RotationErrors.oldNotDeleted("AccessDenied: no", OLD, NEW))) {
+            RotationErrors.oldNotDeleted("AccessDenied: no", OLD, NEW),
+            RotationErrors.createUnanswered("timed out", OLD),
+            RotationErrors.unknownKeyAfterCrash(OLD, OTHER),
+            RotationErrors.unstoredNotDeleted("AccessDenied: no", OLD, NEW))) {
       String l = line(e);
       for (String id : List.of(OLD, NEW, OTHER)) {
         assertFalse(l.contains(id), l);

@@ -4,6 +4,7 @@ import dev.keyshell.core.Display;
 import dev.keyshell.core.Env;
 import dev.keyshell.core.KeyshellException;
 import dev.keyshell.item.AwsKeys;
+import dev.keyshell.setup.AwsVaultKeys;
 import dev.keyshell.setup.CredentialsFile;
 import dev.keyshell.setup.ProfileKeys;
 import dev.keyshell.store.Store;
@@ -16,10 +17,14 @@ import java.util.function.Supplier;
 /**
  * "Locate your AWS Access Key", as {@code op plugin init} asks it: the store's items whose title
  * mentions AWS, each key pair that could be imported (every profile of ~/.aws/credentials with its
- * masked key id, and the environment), and a search of the store.
+ * masked key id, the environment, and every profile of aws-vault's file backend), and a search of
+ * the store.
  */
 final class Locate {
   static final String QUESTION = "Locate your AWS Access Key:";
+
+  /** Passphrases typed for aws-vault's file backend before the wizard gives up. */
+  static final int PASSPHRASE_TRIES = 3;
 
   private final Env env;
   private final Prompter questions;
@@ -41,6 +46,16 @@ final class Locate {
           "Import profile '" + p.profile() + "' of ~/.aws/credentials (" + p.maskedKeyId() + ")");
       answers.add(() -> Located.profile(p.profile()));
     }
+    AwsVaultKeys awsVault = AwsVaultKeys.of(env);
+    for (String profile : awsVault.profiles()) {
+      labels.add(
+          "Import profile '"
+              + Display.text(profile)
+              + "' of aws-vault ("
+              + Wizard.tilde(env, awsVault.dir())
+              + ")");
+      answers.add(() -> awsVault(awsVault, profile));
+    }
     env.get("AWS_ACCESS_KEY_ID")
         .ifPresent(
             id -> {
@@ -52,12 +67,43 @@ final class Locate {
     int search = labels.size() - 1;
     while (true) {
       int chosen = questions.choose(QUESTION, labels, 0);
-      if (chosen != search) {
-        return answers.get(chosen).get();
-      }
-      Located found = search(store, storeName);
+      Located found = chosen == search ? search(store, storeName) : answers.get(chosen).get();
       if (found != null) {
         return found;
+      }
+    }
+  }
+
+  /**
+   * The key aws-vault keeps for {@code profile}, decrypted with {@code AWS_VAULT_FILE_PASSPHRASE}
+   * when it is set (as aws-vault does), else with a passphrase typed hidden, asked again when it is
+   * wrong; null (back to the list) when the file holds no key keyshell can import.
+   */
+  private Located awsVault(AwsVaultKeys vault, String profile) {
+    boolean fromEnv = env.get(AwsVaultKeys.PASSPHRASE).isPresent();
+    if (fromEnv) {
+      questions.say("  Using the passphrase in " + AwsVaultKeys.PASSPHRASE + ".");
+    }
+    int tries = 0;
+    while (true) {
+      char[] passphrase =
+          fromEnv
+              ? env.vars().get(AwsVaultKeys.PASSPHRASE).toCharArray()
+              : questions.askSecret(
+                  "Passphrase of aws-vault's file backend ("
+                      + Wizard.tilde(env, vault.dir())
+                      + "):");
+      try {
+        return Located.awsVault(
+            new AwsVaultKeys.Imported(profile, vault.read(profile, passphrase)));
+      } catch (AwsVaultKeys.WrongPassphrase e) {
+        if (fromEnv || ++tries >= PASSPHRASE_TRIES) {
+          throw e;
+        }
+        questions.say("  That is not the passphrase of aws-vault's file backend (Ctrl-C stops).");
+      } catch (KeyshellException e) {
+        questions.say("  " + e.getMessage() + ".");
+        return null;
       }
     }
   }

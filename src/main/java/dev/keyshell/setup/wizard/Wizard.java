@@ -57,23 +57,33 @@ public final class Wizard {
     describeExisting();
     StoreKind store = partial.store() != null ? partial.store() : askStore();
     Located located =
-        partial.item() != null || partial.importProfile() != null || partial.importEnv()
+        partial.item() != null
+                || partial.importProfile() != null
+                || partial.importEnv()
+                || partial.awsVault() != null
             ? new Located(
-                partial.item(), partial.vault(), partial.importProfile(), partial.importEnv())
+                partial.item(),
+                partial.vault(),
+                partial.importProfile(),
+                partial.importEnv(),
+                partial.awsVault())
             : new Locate(env, questions).ask(stores.open(store), storeName(store));
     String title = partial.title();
     String vault = located.vault() != null ? located.vault() : partial.vault();
     String mfaSerial = partial.mfaSerial();
     String otp = partial.otpSecret();
+    String yubikey = partial.yubikeyAccount();
     if (located.isImport()) {
       title = title != null ? title : questions.ask("Name the item:", defaultTitle(located));
       if (vault == null && store != StoreKind.LOCAL) {
         vault = askVault(stores.open(store));
       }
       Optional<MfaStep.Answer> mfa =
-          new MfaStep(env, questions, clock).ask(located.importProfile(), mfaSerial, otp);
+          new MfaStep(env, questions, clock)
+              .ask(located.profileName(), new MfaStep.Answer(mfaSerial, otp, yubikey));
       mfaSerial = mfa.map(MfaStep.Answer::serial).orElse(null);
       otp = mfa.map(MfaStep.Answer::secret).orElse(null);
+      yubikey = mfa.map(MfaStep.Answer::yubikeyAccount).orElse(null);
     }
     Scope scope = partial.scope() != null ? partial.scope() : askScope();
     boolean remove = partial.removePlaintext();
@@ -87,11 +97,13 @@ public final class Wizard {
         store,
         located.importProfile(),
         located.importEnv(),
+        located.awsVault(),
         located.item(),
         title,
         blankToNull(vault),
         mfaSerial,
         otp,
+        yubikey,
         scope,
         remove,
         addToRc,
@@ -202,11 +214,16 @@ public final class Wizard {
   }
 
   private String tilde(Path p) {
+    return tilde(env, p);
+  }
+
+  /** {@code p} as the person knows it: {@code ~/...} below their home. */
+  static String tilde(Env env, Path p) {
     return p.startsWith(env.home()) ? "~/" + env.home().relativize(p) : p.toString();
   }
 
   private static String defaultTitle(Located located) {
-    return located.importProfile() != null ? "AWS " + located.importProfile() : "AWS Access Key";
+    return located.profileName() != null ? "AWS " + located.profileName() : "AWS Access Key";
   }
 
   static String storeName(StoreKind kind) {
@@ -246,7 +263,9 @@ public final class Wizard {
       if (store != StoreKind.LOCAL) {
         vault = askVault(opened);
       }
-      mfa = new MfaStep(env, questions, clock).ask(located.importProfile(), null, null);
+      mfa =
+          new MfaStep(env, questions, clock)
+              .ask(located.profileName(), new MfaStep.Answer(null, null, null));
       remove =
           located.importProfile() != null
               && questions.confirm(
@@ -257,11 +276,13 @@ public final class Wizard {
         store,
         located.importProfile(),
         located.importEnv(),
+        located.awsVault(),
         located.item(),
         title,
         blankToNull(vault),
         mfa.map(MfaStep.Answer::serial).orElse(null),
         mfa.map(MfaStep.Answer::secret).orElse(null),
+        mfa.map(MfaStep.Answer::yubikeyAccount).orElse(null),
         Scope.SESSION,
         remove,
         false,
