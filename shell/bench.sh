@@ -3,6 +3,7 @@
 #
 #   shell/bench.sh            build if needed, then measure (BENCH_RUNS=30 runs a case)
 #   BENCH_RUNS=10 shell/bench.sh
+#   BENCH_BASELINE=../keyshell-before shell/bench.sh   also another checkout's warm path, same run
 #
 # In a throwaway HOME like shell/demo.sh (local vault, WireMock STS stand-in, Debian
 # /usr/bin/aws) it compares the bare `aws sts get-caller-identity` with env credentials, the
@@ -123,6 +124,17 @@ if [ -x "$java25" ]; then
   KEYSHELL_JAVA=$java25 "$bench/jdk25/bin/keyshell" --version >/dev/null # makes its AOT cache
   cases+=("null_jdk25||KEYSHELL_JAVA=$java25 PATH=$bench/fake:\$PATH $bench/jdk25/bin/keyshell plugin run -- aws sts get-caller-identity")
 fi
+# BENCH_BASELINE=/path/to/another/checkout (built): its warm path too, in the same run and rounds,
+# on a copy so that its archives are its own ("is it slower than before?" answered on one machine
+# at one time, not across days).
+if [ -n "${BENCH_BASELINE-}" ]; then
+  mkdir -p "$bench/baseline/target"
+  cp -r "$BENCH_BASELINE/bin" "$bench/baseline/"
+  cp -r "$BENCH_BASELINE/target/keyshell.jar" "$BENCH_BASELINE/target/lib" "$bench/baseline/target/"
+  PATH=$bench/fake:$PATH "$bench/baseline/bin/keyshell" plugin run -- aws sts get-caller-identity \
+    >/dev/null 2>&1 || true # makes its archive; the session is the same warm one
+  cases+=("null_baseline||PATH=$bench/fake:\$PATH $bench/baseline/bin/keyshell plugin run -- aws sts get-caller-identity")
+fi
 times=$bench/times # lines: name seconds
 : >"$times"
 
@@ -181,6 +193,7 @@ printf '%-52s %8s\n' \
   "  the same without the CDS archive (KEYSHELL_CDS=off)" "$(m null_no_cds)" \
   "  the same with C2 and the full archive (KEYSHELL_JIT=full)" "$(m null_no_c1)" \
   "  the same on Java 25 with its AOT cache" "$(m null_jdk25)" \
+  "  the same, BENCH_BASELINE's checkout" "$(m null_baseline)" \
   "bare aws sts get-caller-identity, env credentials" "$(m bare)" \
   "aws function, warm cache" "$(m wrapped)" \
   "aws function, cold (cache empty, vault unlocked)" "$(m cold)" \
