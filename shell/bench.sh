@@ -86,6 +86,16 @@ plugins=$HOME/.config/keyshell/plugins.sh
 call="aws sts get-caller-identity --output text --query Arn --endpoint-url $sts"
 bash -c "source '$plugins' && $call" >/dev/null # mints once; the cache is warm
 bash -c "command $call --profile via-export" >/dev/null
+# The first warm hit is the JVM's, and starts the run agent (entry/RunAgent) that serves the next
+# ones without a JVM; KEYSHELL_AGENT=off measures the JVM's own warm path beside it.
+bash -c "source '$plugins' && $call" >/dev/null
+agent_file=$XDG_RUNTIME_DIR/keyshell/run/agent
+for _ in $(seq 100); do
+  [ -f "$agent_file" ] && break
+  sleep 0.1
+done
+agent_pid=$(sed -n 2p "$agent_file" 2>/dev/null || true)
+[ -n "$agent_pid" ] || echo "bench: no run agent started; the agent rows measure the JVM" >&2
 
 # The session the stand-in hands out, for the bare aws.
 bare_env="AWS_ACCESS_KEY_ID=ASIASESSIONEXAMPLE01 AWS_SECRET_ACCESS_KEY=standinSessionSecretKey0000000000000000"
@@ -96,14 +106,17 @@ bare_env="$bare_env AWS_SESSION_TOKEN=StandinSession/arn:aws:iam::111122223333:u
 rounds=${BENCH_ROUNDS:-5}
 per_round=$(((runs + rounds - 1) / rounds))
 null="PATH=$bench/fake:\$PATH $keyshell plugin run -- aws sts get-caller-identity"
+off="KEYSHELL_AGENT=off"
 cases=(
   "floor||/bin/true"
   "jvm||java -XX:+UseSerialGC -XX:-UsePerfData -Xss512k -XX:TieredStopAtLevel=1 -Xshare:auto -version"
   "null_child||$null"
-  "null_no_cds||KEYSHELL_CDS=off $null"
-  "null_no_c1||KEYSHELL_JIT=full $null"
+  "null_jvm||$off $null"
+  "null_no_cds||$off KEYSHELL_CDS=off $null"
+  "null_no_c1||$off KEYSHELL_JIT=full $null"
   "bare||$bare_env command $call"
   "wrapped||source '$plugins' && $call"
+  "wrapped_jvm||export $off && source '$plugins' && $call"
   "cold|rm -rf '$cache'|source '$plugins' && $call"
   "cred_process||command $call --profile via-export"
   # As a user's shell does it, nothing subtracted: a bash that sources plugins.sh and runs aws,
@@ -111,6 +124,7 @@ cases=(
   # plugins.sh makes one and no unlock agent serves it) whose first call finds the cache warm.
   "bash_bare||bash -c '$bare_env command $call'"
   "bash_wrapped||bash -c \"source '$plugins' && $call\""
+  "bash_wrapped_jvm||env $off bash -c \"source '$plugins' && $call\""
   "bash_new_terminal||env -u KEYSHELL_SESSION bash -c \"source '$plugins' && $call\""
   "sts_rtt||curl -fs -o /dev/null -X POST --data 'Action=GetSessionToken&Version=2011-06-15' $sts/"
 )
@@ -122,7 +136,7 @@ if [ -x "$java25" ]; then
   cp -r "$root/bin" "$bench/jdk25/"
   cp -r "$root/target/keyshell.jar" "$root/target/lib" "$bench/jdk25/target/"
   KEYSHELL_JAVA=$java25 "$bench/jdk25/bin/keyshell" --version >/dev/null # makes its AOT cache
-  cases+=("null_jdk25||KEYSHELL_JAVA=$java25 PATH=$bench/fake:\$PATH $bench/jdk25/bin/keyshell plugin run -- aws sts get-caller-identity")
+  cases+=("null_jdk25||$off KEYSHELL_JAVA=$java25 PATH=$bench/fake:\$PATH $bench/jdk25/bin/keyshell plugin run -- aws sts get-caller-identity")
 fi
 # BENCH_BASELINE=/path/to/another/checkout (built): its warm path too, in the same run and rounds,
 # on a copy so that its archives are its own ("is it slower than before?" answered on one machine
@@ -133,7 +147,7 @@ if [ -n "${BENCH_BASELINE-}" ]; then
   cp -r "$BENCH_BASELINE/target/keyshell.jar" "$BENCH_BASELINE/target/lib" "$bench/baseline/target/"
   PATH=$bench/fake:$PATH "$bench/baseline/bin/keyshell" plugin run -- aws sts get-caller-identity \
     >/dev/null 2>&1 || true # makes its archive; the session is the same warm one
-  cases+=("null_baseline||PATH=$bench/fake:\$PATH $bench/baseline/bin/keyshell plugin run -- aws sts get-caller-identity")
+  cases+=("null_baseline||$off PATH=$bench/fake:\$PATH $bench/baseline/bin/keyshell plugin run -- aws sts get-caller-identity")
 fi
 times=$bench/times # lines: name seconds
 : >"$times"
@@ -190,31 +204,37 @@ printf '%-52s %8s\n' \
   "exec of a static binary (/bin/true)" "$(m floor)" \
   "JVM start (java -Xshare:auto -version, same flags)" "$(m jvm)" \
   "keyshell warm path, null child (aws -> /bin/true)" "$(m null_child)" \
-  "  the same without the CDS archive (KEYSHELL_CDS=off)" "$(m null_no_cds)" \
-  "  the same with C2 and the full archive (KEYSHELL_JIT=full)" "$(m null_no_c1)" \
-  "  the same on Java 25 with its AOT cache" "$(m null_jdk25)" \
-  "  the same, BENCH_BASELINE's checkout" "$(m null_baseline)" \
+  "  the same without the run agent (KEYSHELL_AGENT=off)" "$(m null_jvm)" \
+  "  no agent, without the CDS archive (KEYSHELL_CDS=off)" "$(m null_no_cds)" \
+  "  no agent, with C2 and the full archive (KEYSHELL_JIT=full)" "$(m null_no_c1)" \
+  "  no agent, on Java 25 with its AOT cache" "$(m null_jdk25)" \
+  "  no agent, BENCH_BASELINE's checkout" "$(m null_baseline)" \
   "bare aws sts get-caller-identity, env credentials" "$(m bare)" \
   "aws function, warm cache" "$(m wrapped)" \
+  "  the same without the run agent" "$(m wrapped_jvm)" \
   "aws function, cold (cache empty, vault unlocked)" "$(m cold)" \
   "aws with credential_process = keyshell export" "$(m cred_process)" \
   "bash -c 'aws ...', bare (a shell's start counted)" "$(m bash_bare)" \
   "bash -c 'source plugins.sh; aws ...', warm" "$(m bash_wrapped)" \
+  "  the same without the run agent" "$(m bash_wrapped_jvm)" \
   "  the same in a new terminal (new session, warm cache)" "$(m bash_new_terminal)" \
   "one STS round trip (curl to the stand-in)" "$(m sts_rtt)"
 echo
 awk '{ v[$1] = $2 * 1000 } END {
-  printf "warm:   wrapped/bare %.2fx, added %.1f ms (target <= 50)\n", v["wrapped"] / v["bare"], v["wrapped"] - v["bare"]
+  printf "warm:   wrapped/bare %.2fx, added %.1f ms (target <= 50); null child %.1f ms (target <= 60)\n", v["wrapped"] / v["bare"], v["wrapped"] - v["bare"], v["null_child"]
+  printf "        without the run agent: wrapped/bare %.2fx, added %.1f ms; null child %.1f ms\n", v["wrapped_jvm"] / v["bare"], v["wrapped_jvm"] - v["bare"], v["null_jvm"]
   printf "cold:   cold/bare %.2fx, added %.1f ms, beyond one STS round trip %.1f ms (target <= 600)\n", v["cold"] / v["bare"], v["cold"] - v["bare"], v["cold"] - v["bare"] - v["sts_rtt"]
   printf "export: credential_process/bare %.2fx, added %.1f ms\n", v["cred_process"] / v["bare"], v["cred_process"] - v["bare"]
-  printf "shell:  bash -c source+aws vs bash -c aws: added %.1f ms; first call of a new terminal: added %.1f ms\n", v["bash_wrapped"] - v["bash_bare"], v["bash_new_terminal"] - v["bash_bare"]
+  printf "shell:  bash -c source+aws vs bash -c aws: added %.1f ms (without the agent %.1f ms); first call of a new terminal: added %.1f ms\n", v["bash_wrapped"] - v["bash_bare"], v["bash_wrapped_jvm"] - v["bash_bare"], v["bash_new_terminal"] - v["bash_bare"]
 }' "$results"
 
 if [ -x /usr/bin/time ]; then
   echo
   echo "== peak RSS (MB, /usr/bin/time)"
   printf '%-52s %8s\n' \
-    "keyshell warm path, null child (the JVM alone)" "$(rss "PATH=$bench/fake:\$PATH $keyshell plugin run -- aws sts get-caller-identity")" \
+    "keyshell warm path, null child, run agent" "$(rss "PATH=$bench/fake:\$PATH $keyshell plugin run -- aws sts get-caller-identity")" \
+    "keyshell warm path, null child, the JVM" "$(rss "$off PATH=$bench/fake:\$PATH $keyshell plugin run -- aws sts get-caller-identity")" \
+    "the run agent itself, resident (VmRSS)" "$(awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/${agent_pid:-0}/status" 2>/dev/null || echo -)" \
     "keyshell export --format json (warm)" "$(rss "$keyshell export --format json")" \
     "bare aws sts get-caller-identity" "$(rss "$bare_env command $call")"
 else

@@ -1,5 +1,6 @@
 package dev.keyshell.cli;
 
+import dev.keyshell.entry.RunAgent;
 import dev.keyshell.provision.Lock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,6 +44,8 @@ public final class LockCommand implements Callable<Integer> {
       return 0;
     }
     Lock.Result r = new Lock(ctx.dirs).lockAll();
+    // It holds nothing (the cache it reads is gone with its key), but lock leaves nothing running.
+    RunAgent.stop(ctx.dirs);
     ctx.err.println("keyshell: locked (" + r.describe() + ")");
     return 0;
   }

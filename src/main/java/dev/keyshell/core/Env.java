@@ -18,10 +18,16 @@ public record Env(Map<String, String> vars, Path home, Path cwd) {
 
   /** The environment of this process. */
   public static Env system() {
-    Map<String, String> vars = System.getenv();
+    return of(System.getenv(), Path.of(System.getProperty("user.dir")));
+  }
+
+  /**
+   * The environment of a process with these variables and this (physical) working directory: this
+   * one's, or a client's of the run agent (entry/RunAgent), read from /proc.
+   */
+  public static Env of(Map<String, String> vars, Path cwd) {
     String home = vars.getOrDefault("HOME", System.getProperty("user.home"));
     String pwd = vars.get("PWD");
-    Path cwd = Path.of(System.getProperty("user.dir"));
     // $PWD keeps the user's logical path (symlinks unresolved); trust it only when it is cwd.
     if (pwd != null && !pwd.isEmpty()) {
       try {
@@ -30,7 +36,7 @@ public record Env(Map<String, String> vars, Path home, Path cwd) {
           cwd = logical;
         }
       } catch (java.io.IOException | RuntimeException e) {
-        // keep the JVM's working directory
+        // keep the physical working directory
       }
     }
     return new Env(vars, Path.of(home), cwd);

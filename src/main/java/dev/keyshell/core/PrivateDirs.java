@@ -58,6 +58,18 @@ public final class PrivateDirs {
   }
 
   /**
+   * As {@link #verify}, every time and with nowhere to report a repair: a directory that would need
+   * one is refused instead, so the caller (the run agent, entry/RunAgent) changes nothing and
+   * leaves it to keyshell's own JVM, which repairs it and says so.
+   */
+  public static Dirs check(Dirs dirs, Env env) {
+    runtime(dirs.runtime(), env, null);
+    dir(dirs.config(), null, hintElsewhere("KEYSHELL_CONFIG_DIR"));
+    dir(dirs.cache(), null, hintElsewhere("XDG_CACHE_HOME"));
+    return dirs;
+  }
+
+  /**
    * Creates {@code dir} 0700 where it is missing and checks it is ours either way, for directories
    * keyshell keeps its own secrets in (the agent's sockets).
    */

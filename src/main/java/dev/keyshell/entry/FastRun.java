@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -68,45 +69,117 @@ public final class FastRun {
       return ExitCode.USAGE;
     }
     try {
-      String name = Path.of(command.get(0)).getFileName().toString();
-      Plugin plugin = Plugins.wrapping(name);
-      if (plugin == null) {
-        throw KeyshellException.usage(
-            "no plugin wraps '" + name + "'",
-            "keyshell plugin list shows what plugin run wraps; use 'keyshell exec -- "
-                + name
-                + " ...' for other commands");
-      }
-      PluginArgs aws =
-          PluginArgs.parse(plugin.executable(name), command.subList(1, command.size()));
+      Plugin plugin = plugin(command);
+      PluginArgs aws = args(plugin, command);
       if (!aws.needsAuth()) {
         return ChildRunner.run(command, ChildEnv.untouched(env.vars()));
       }
-      List<String> argv = new java.util.ArrayList<>(aws.argv().size() + 1);
-      argv.add(command.get(0));
-      argv.addAll(aws.argv());
-      String profile = SelectedProfile.of(aws.profile(), env);
-      Dirs dirs = PrivateDirs.verify(Dirs.of(env), env, err);
-      List<ScopeLocator.Found> found = new ScopeLocator(env, dirs).all(plugin.name());
+      Lookup warm =
+          new Lookup(plugin, command, aws, env, PrivateDirs.verify(Dirs.of(env), env, err), err);
+      if (warm.childEnv != null) {
+        RunAgent.startIfAbsent(warm.dirs, env);
+        return ChildRunner.run(warm.argv, warm.childEnv);
+      }
+      if (FullJvm.isWarmJvm(env.vars())) {
+        return FullJvm.miss(args, env.vars(), ErrorReport.debug(env, debugFlag), err);
+      }
+      return ColdRun.run(
+          env, warm.dirs, warm.profile, aws.profile(), command, warm.argv, warm.found, err);
+    } catch (FullJitNeeded e) {
+      return FullJvm.full(
+          args, env.vars(), ErrorReport.debug(env, debugFlag), "unlocking the vault", err);
+    } catch (RuntimeException e) {
+      return ErrorReport.of(e, ErrorReport.debug(env, debugFlag)).print(err);
+    }
+  }
+
+  /**
+   * The run agent's question (entry/RunAgent): what {@link #run} would run for {@code args},
+   * decided the same way, without running it. Null for anything keyshell's own JVM must do: a miss,
+   * --help, --debug, an error to report, a directory to repair. {@code warnings} gets what {@link
+   * #run} would print before the child starts.
+   */
+  static Launch served(String[] args, Env env, PrintStream warnings) {
+    if (!handles(args)) {
+      return null;
+    }
+    List<String> command = commandOf(args);
+    if (command == null || command.isEmpty() || ErrorReport.debug(env, debugFlag(args))) {
+      return null;
+    }
+    try {
+      Plugin plugin = plugin(command);
+      PluginArgs aws = args(plugin, command);
+      if (!aws.needsAuth()) {
+        return new Launch(command, ChildEnv.untouched(env.vars()));
+      }
+      Lookup warm =
+          new Lookup(plugin, command, aws, env, PrivateDirs.check(Dirs.of(env), env), warnings);
+      return warm.childEnv == null ? null : new Launch(warm.argv, warm.childEnv);
+    } catch (RuntimeException e) {
+      return null; // the JVM reports it, as it always has
+    }
+  }
+
+  /** A child to start: its argv and its whole environment. */
+  static final class Launch {
+    final List<String> argv;
+    final Map<String, String> env;
+
+    Launch(List<String> argv, Map<String, String> env) {
+      this.argv = argv;
+      this.env = env;
+    }
+  }
+
+  private static Plugin plugin(List<String> command) {
+    String name = Path.of(command.get(0)).getFileName().toString();
+    Plugin plugin = Plugins.wrapping(name);
+    if (plugin == null) {
+      throw KeyshellException.usage(
+          "no plugin wraps '" + name + "'",
+          "keyshell plugin list shows what plugin run wraps; use 'keyshell exec -- "
+              + name
+              + " ...' for other commands");
+    }
+    return plugin;
+  }
+
+  private static PluginArgs args(Plugin plugin, List<String> command) {
+    String name = Path.of(command.get(0)).getFileName().toString();
+    return PluginArgs.parse(plugin.executable(name), command.subList(1, command.size()));
+  }
+
+  /**
+   * The warm cache asked for a command that needs credentials: the child's argv, the profile and
+   * scopes it was looked up for, and the child's environment on a hit (null on a miss).
+   */
+  private static final class Lookup {
+    final List<String> argv;
+    final String profile;
+    final Dirs dirs;
+    final List<ScopeLocator.Found> found;
+    final Map<String, String> childEnv;
+
+    Lookup(
+        Plugin plugin, List<String> command, PluginArgs aws, Env env, Dirs dirs, PrintStream err) {
+      List<String> child = new java.util.ArrayList<>(aws.argv().size() + 1);
+      child.add(command.get(0));
+      child.addAll(aws.argv());
+      argv = child;
+      profile = SelectedProfile.of(aws.profile(), env);
+      this.dirs = dirs;
+      found = new ScopeLocator(env, dirs).all(plugin.name());
       UntrustedWarning.print(found, err);
       // Only a profile keyshell served before, with these very files and scopes, is in the index
       // (an IAM Identity Center profile may be there with no scope at all).
       String key = WarmKey.of(env, profile, found);
       SessionCache warm = new SessionCache(dirs.cache(), "warm", new CacheKey(dirs.runtime()));
       Optional<CachedSession> hit = warm.get(key, Instant.now());
-      if (hit.isPresent()) {
-        return ChildRunner.run(
-            argv, ChildEnv.with(env, hit.get().credentials(), hit.get().region(), aws.profile()));
-      }
-      if (FullJvm.isWarmJvm(env.vars())) {
-        return FullJvm.miss(args, env.vars(), ErrorReport.debug(env, debugFlag), err);
-      }
-      return ColdRun.run(env, dirs, profile, aws.profile(), command, argv, found, err);
-    } catch (FullJitNeeded e) {
-      return FullJvm.full(
-          args, env.vars(), ErrorReport.debug(env, debugFlag), "unlocking the vault", err);
-    } catch (RuntimeException e) {
-      return ErrorReport.of(e, ErrorReport.debug(env, debugFlag)).print(err);
+      childEnv =
+          hit.isPresent()
+              ? ChildEnv.with(env, hit.get().credentials(), hit.get().region(), aws.profile())
+              : null;
     }
   }
 

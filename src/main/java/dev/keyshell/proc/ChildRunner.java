@@ -69,7 +69,7 @@ public final class ChildRunner {
   }
 
   /** Puts back what bin/keyshell saved: the child sees the user's Java options as they were. */
-  static void restoreJavaOptions(Map<String, String> env) {
+  public static void restoreJavaOptions(Map<String, String> env) {
     for (String name : JAVA_OPTIONS) {
       String saved = env.remove(SAVED + name);
       if (saved != null) {

@@ -4,15 +4,14 @@ import dev.keyshell.core.Dirs;
 import dev.keyshell.core.Env;
 import dev.keyshell.core.PrivateDirs;
 import dev.keyshell.core.SecureFiles;
+import dev.keyshell.proc.JavaProcess;
 import dev.keyshell.tty.Prompter;
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -101,24 +100,9 @@ final class AgentClient {
     if (socket.toString().getBytes(StandardCharsets.UTF_8).length > MAX_SOCKET_PATH) {
       throw new IOException("the runtime directory path is too long for a Unix socket");
     }
-    List<String> command = new ArrayList<>();
-    // A new session keeps Ctrl-C in the terminal (sent to the whole foreground job) off the agent.
-    for (String setsid : List.of("/usr/bin/setsid", "/bin/setsid")) {
-      if (Files.isExecutable(Path.of(setsid))) {
-        command.add(setsid);
-        break;
-      }
-    }
-    command.add(javaExecutable());
+    List<String> command = JavaProcess.detached();
     command.addAll(
         List.of(
-            "-Xmx32m",
-            "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1",
-            "-XX:-UsePerfData",
-            "-XX:+DisableAttachMechanism",
-            "-cp",
-            classPath(),
             VaultAgent.class.getName(),
             socket.toString(),
             Long.toString(limits.idleSeconds()),
@@ -131,22 +115,6 @@ final class AgentClient {
     // The agent needs none of our environment, and must not inherit KEYSHELL_VAULT_PASSPHRASE.
     pb.environment().clear();
     return pb.start();
-  }
-
-  /** This JVM's class path made absolute, as the agent runs from another directory. */
-  private static String classPath() {
-    List<String> entries = new ArrayList<>();
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      entries.add(entry.isEmpty() ? entry : Path.of(entry).toAbsolutePath().toString());
-    }
-    return String.join(File.pathSeparator, entries);
-  }
-
-  private static String javaExecutable() {
-    return ProcessHandle.current()
-        .info()
-        .command()
-        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
   }
 
   /** Waits until the agent answers, so the very next keyshell process finds it. */

@@ -1,6 +1,7 @@
 package dev.keyshell.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * picocli, no Jackson databind, no AWS SDK class, nothing of the JCA/JCE (java.security.Security,
  * its providers, MessageDigest, SecureRandom, javax.crypto) and no lambda of keyshell's: each would
  * cost every {@code aws} milliseconds to tens of them (docs/performance.md). Run in a child JVM
- * with {@code -Xlog:class+load}, on a cache a real first call warmed.
+ * with {@code -Xlog:class+load}, on a cache a real first call warmed. And once the run agent
+ * (entry/RunAgent) runs, a warm {@code plugin run} through the launcher starts no JVM at all.
  */
 class WarmPathIT {
   static final List<String> FORBIDDEN =
@@ -93,6 +95,17 @@ class WarmPathIT {
   void a_warm_plugin_run_loads_no_picocli_databind_sdk_or_jca() {
     String aws = box.root.resolve("fake/aws").toString();
     assertNoneForbidden(classesLoaded("plugin", "run", "--", aws, "sts", "get-caller-identity"));
+  }
+
+  @Test
+  void a_warm_plugin_run_starts_no_jvm_once_the_run_agent_runs() throws Exception {
+    RunAgents.recordJvms(box);
+    String aws = box.root.resolve("fake/aws").toString();
+    box.keyshell(null, "plugin", "run", "--", aws, "sts", "get-caller-identity").ok();
+    assertTrue(RunAgents.jvmStarted(box), "the guard sees a JVM start");
+    RunAgents.await(box);
+    box.keyshell(null, "plugin", "run", "--", aws, "sts", "get-caller-identity").ok();
+    assertFalse(RunAgents.jvmStarted(box), "a warm hit started a JVM although the agent runs");
   }
 
   @Test
