@@ -126,6 +126,10 @@ cases=(
   "bash_wrapped||bash -c \"source '$plugins' && $call\""
   "bash_wrapped_jvm||env $off bash -c \"source '$plugins' && $call\""
   "bash_new_terminal||env -u KEYSHELL_SESSION bash -c \"source '$plugins' && $call\""
+  # The same two with the null child: keyshell's and plugins.sh's cost through a real shell,
+  # without the real aws's own variation (often +-100 ms between rounds).
+  "bash_null_bare||env PATH=$bench/fake:$PATH bash -c 'aws sts get-caller-identity'"
+  "bash_null_wrapped||env PATH=$bench/fake:$PATH bash -c \"source '$plugins' && aws sts get-caller-identity\""
   "sts_rtt||curl -fs -o /dev/null -X POST --data 'Action=GetSessionToken&Version=2011-06-15' $sts/"
 )
 # Java 25, when installed: its own copy of the launcher and jar, so its AOT cache does not take
@@ -218,6 +222,8 @@ printf '%-52s %8s\n' \
   "bash -c 'source plugins.sh; aws ...', warm" "$(m bash_wrapped)" \
   "  the same without the run agent" "$(m bash_wrapped_jvm)" \
   "  the same in a new terminal (new session, warm cache)" "$(m bash_new_terminal)" \
+  "bash -c 'aws ...', null child, bare" "$(m bash_null_bare)" \
+  "bash -c 'source plugins.sh; aws ...', null child, warm" "$(m bash_null_wrapped)" \
   "one STS round trip (curl to the stand-in)" "$(m sts_rtt)"
 echo
 awk '{ v[$1] = $2 * 1000 } END {
@@ -226,6 +232,7 @@ awk '{ v[$1] = $2 * 1000 } END {
   printf "cold:   cold/bare %.2fx, added %.1f ms, beyond one STS round trip %.1f ms (target <= 600)\n", v["cold"] / v["bare"], v["cold"] - v["bare"], v["cold"] - v["bare"] - v["sts_rtt"]
   printf "export: credential_process/bare %.2fx, added %.1f ms\n", v["cred_process"] / v["bare"], v["cred_process"] - v["bare"]
   printf "shell:  bash -c source+aws vs bash -c aws: added %.1f ms (without the agent %.1f ms); first call of a new terminal: added %.1f ms\n", v["bash_wrapped"] - v["bash_bare"], v["bash_wrapped_jvm"] - v["bash_bare"], v["bash_new_terminal"] - v["bash_bare"]
+  printf "        with the null child: bash -c source+aws vs bash -c aws: added %.1f ms\n", v["bash_null_wrapped"] - v["bash_null_bare"]
 }' "$results"
 
 if [ -x /usr/bin/time ]; then
