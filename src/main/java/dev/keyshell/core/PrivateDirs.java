@@ -25,6 +25,7 @@ public final class PrivateDirs {
   private static final int DIRECTORY = 0040000;
   private static final int REGULAR = 0100000;
   private static final int SYMLINK = 0120000;
+  private static final int FIFO = 0010000;
   private static final int GROUP_OTHERS = 077;
   private static final int STICKY = 01000;
   private static final int OTHERS_WRITE = 022;
@@ -86,6 +87,20 @@ public final class PrivateDirs {
    */
   public static boolean ownFile(Path file) {
     return checked(attributes(file), file) == PRIVATE;
+  }
+
+  /**
+   * Whether {@code file} is a FIFO of this user's (not a link): the run agent's (entry/RunAgent).
+   */
+  public static boolean ownFifo(Path file) {
+    try {
+      Map<String, Object> a = attributes(file);
+      return a != null
+          && ((Integer) a.get("mode") & TYPE) == FIFO
+          && (Integer) a.get("uid") == Posix.uid();
+    } catch (KeyshellException e) {
+      return false;
+    }
   }
 
   /**

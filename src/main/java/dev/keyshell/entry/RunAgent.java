@@ -2,12 +2,16 @@ package dev.keyshell.entry;
 
 import dev.keyshell.core.AsciiOutput;
 import dev.keyshell.core.Dirs;
+import dev.keyshell.core.Display;
 import dev.keyshell.core.Env;
 import dev.keyshell.core.Posix;
 import dev.keyshell.core.PrivateDirs;
 import dev.keyshell.core.SecureFiles;
 import dev.keyshell.proc.ChildRunner;
+import dev.keyshell.proc.Executables;
 import dev.keyshell.proc.JavaProcess;
+import dev.keyshell.proc.ProcessResult;
+import dev.keyshell.proc.ProcessRunner;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -26,6 +30,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -70,8 +75,6 @@ public final class RunAgent {
   static final int MAX_ANSWER = 48 * 1024;
 
   private static final long TICK_MILLIS = 2_000;
-  private static final int S_IFMT = 0170000;
-  private static final int S_IFIFO = 0010000;
 
   private final Path dir;
   private final String home;
@@ -157,7 +160,7 @@ public final class RunAgent {
   /** {@code keyshell lock}: tells a running agent to stop; true if there was one to tell. */
   public static boolean stop(Dirs dirs) {
     Path q = dir(dirs).resolve("q");
-    if (!running(dir(dirs)) || !ownFifo(q)) {
+    if (!running(dir(dirs)) || !PrivateDirs.ownFifo(q)) {
       return false;
     }
     // Read and write: opening a FIFO so never blocks, even if the agent died just now.
@@ -285,7 +288,7 @@ public final class RunAgent {
       return;
     }
     Path reply = dir.resolve("r." + f[1]);
-    if (!ownFifo(reply)) {
+    if (!PrivateDirs.ownFifo(reply)) {
       return;
     }
     String text;
@@ -325,7 +328,10 @@ public final class RunAgent {
       return MISS;
     }
     String[] args = cmdline.subList(cmdline.size() - argc, cmdline.size()).toArray(new String[0]);
-    Env env = Env.of(asLauncherLeavesIt(environ), cwd);
+    // The environment keyshell's JVM would have had: bin/keyshell moves the Java options aside.
+    Map<String, String> vars = new HashMap<>(environ);
+    ChildRunner.saveJavaOptions(vars);
+    Env env = Env.of(vars, cwd);
     ByteArrayOutputStream said = new ByteArrayOutputStream();
     PrintStream warnings =
         AsciiOutput.forLocale(new PrintStream(said, true, StandardCharsets.UTF_8), env);
@@ -342,7 +348,7 @@ public final class RunAgent {
     StringBuilder r = new StringBuilder(HELLO).append("skip ").append(skip).append('\n');
     for (String warning : said.toString(StandardCharsets.UTF_8).split("\n", -1)) {
       if (!warning.isEmpty()) {
-        if (!plain(warning)) {
+        if (Display.hasControls(warning)) {
           return MISS;
         }
         r.append("w ").append(warning).append('\n');
@@ -365,21 +371,6 @@ public final class RunAgent {
       }
     }
     return r.append("end\n").toString();
-  }
-
-  /**
-   * The environment keyshell's JVM would have had: bin/keyshell moves the user's Java options aside
-   * (as {@code KEYSHELL_SAVED_<name>}) before it starts java, and the child gets them back.
-   */
-  static Map<String, String> asLauncherLeavesIt(Map<String, String> environ) {
-    Map<String, String> vars = new HashMap<>(environ);
-    for (String name : new String[] {"JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS"}) {
-      String value = vars.remove(name);
-      if (value != null) {
-        vars.put("KEYSHELL_SAVED_" + name, value);
-      }
-    }
-    return vars;
   }
 
   /** NUL-terminated words, as in /proc/PID/cmdline. */
@@ -428,16 +419,6 @@ public final class RunAgent {
     return true;
   }
 
-  private static boolean plain(String line) {
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (c < 0x20 || c == 0x7f) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   private static boolean digits(String s) {
     if (s.isEmpty() || s.length() > 10) {
       return false;
@@ -448,17 +429,6 @@ public final class RunAgent {
       }
     }
     return true;
-  }
-
-  /** A FIFO of this user's, not a link. */
-  static boolean ownFifo(Path p) {
-    try {
-      Map<String, Object> a = Files.readAttributes(p, "unix:mode,uid", LinkOption.NOFOLLOW_LINKS);
-      return ((Integer) a.get("mode") & S_IFMT) == S_IFIFO
-          && Integer.valueOf(Posix.uid()).equals(a.get("uid"));
-    } catch (IOException | RuntimeException e) {
-      return false;
-    }
   }
 
   private static Object key(Path p) {
@@ -479,18 +449,19 @@ public final class RunAgent {
   }
 
   private static void mkfifo(Path p) throws IOException {
-    Process mk =
-        new ProcessBuilder("mkfifo", "-m", "600", p.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    try {
-      if (mk.waitFor() != 0 || !ownFifo(p)) {
-        throw new IOException("mkfifo " + p + " failed");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
+    Optional<Path> mkfifo = Executables.find("mkfifo", "/usr/bin:/bin");
+    if (mkfifo.isEmpty()) {
+      throw new IOException("no mkfifo");
+    }
+    ProcessResult made =
+        new ProcessRunner()
+            .run(
+                List.of(mkfifo.get().toString(), "-m", "600", p.toString()),
+                Map.of(),
+                new byte[0],
+                Duration.ofSeconds(5));
+    if (!made.ok() || !PrivateDirs.ownFifo(p)) {
+      throw new IOException("mkfifo " + p + " failed");
     }
   }
 }

@@ -68,6 +68,20 @@ public final class ChildRunner {
     }
   }
 
+  /**
+   * What bin/keyshell does before it starts java: the user's Java options moved aside as {@code
+   * KEYSHELL_SAVED_<name>}. For the run agent (entry/RunAgent), which decides for a launcher that
+   * has not done it yet.
+   */
+  public static void saveJavaOptions(Map<String, String> env) {
+    for (String name : JAVA_OPTIONS) {
+      String value = env.remove(name);
+      if (value != null) {
+        env.put(SAVED + name, value);
+      }
+    }
+  }
+
   /** Puts back what bin/keyshell saved: the child sees the user's Java options as they were. */
   public static void restoreJavaOptions(Map<String, String> env) {
     for (String name : JAVA_OPTIONS) {

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keyshell.core.Env;
+import dev.keyshell.proc.ChildRunner;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,10 +48,12 @@ class RunAgentTest {
   }
 
   @Test
-  void the_java_options_are_moved_aside_as_the_launcher_does() {
-    Map<String, String> vars =
-        RunAgent.asLauncherLeavesIt(Map.of("JAVA_TOOL_OPTIONS", "-Dx", "PATH", "/bin"));
+  void the_java_options_are_moved_aside_as_the_launcher_does_and_given_back_to_the_child() {
+    Map<String, String> vars = new HashMap<>(Map.of("JAVA_TOOL_OPTIONS", "-Dx", "PATH", "/bin"));
+    ChildRunner.saveJavaOptions(vars);
     assertEquals(Map.of("KEYSHELL_SAVED_JAVA_TOOL_OPTIONS", "-Dx", "PATH", "/bin"), vars);
+    ChildRunner.restoreJavaOptions(vars);
+    assertEquals(Map.of("JAVA_TOOL_OPTIONS", "-Dx", "PATH", "/bin"), vars);
   }
 
   @Test
